@@ -48,7 +48,7 @@ def mojibake(text: str) -> str:
 SAMPLES: list[dict] = []
 
 
-def sample(path, lang, text, noise=(), clean=False, title=None):
+def sample(path, lang, text, noise=(), clean=False):
     SAMPLES.append(dict(path=path, lang=lang, text=text, noise=list(noise), clean=clean))
 
 
