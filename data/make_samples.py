@@ -476,7 +476,7 @@ sample(
     "farmworker advocacy group said crews in the southern part of the valley had been told to "
     "start picking before dawn and stop by early afternoon.\n"
     "\n"
-    "Doctors at Community Regional Medical Center said they had treated a dozen patients for "
+    "Doctors at a Fresno hospital said they had treated a dozen patients for "
     "heat exhaustion since Wednesday, most of them older adults. They urged residents to drink "
     "water before they feel thirsty and to avoid leaving children or pets in parked cars, even "
     "for a few minutes.\n"
