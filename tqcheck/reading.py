@@ -13,7 +13,7 @@ from typing import Iterator
 
 from tqcheck.model import Document
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text")
 #: Files larger than this are refused rather than read whole (see README limits).
 MAX_FILE_BYTES = 256 * 1024 * 1024
 _SNIFF = 8192

@@ -50,7 +50,7 @@ def builtin_rules_dir() -> Path:
 
 
 def _key_line(raw: str, key: str) -> int | None:
-    match = regex.search(rf"(?m)^\s*(?:\[[^\]]*\]\s*)?{regex.escape(key)}\s*=", raw)
+    match = regex.search(rf"(?m)^[ \t]*{regex.escape(key)}[ \t]*=", raw)
     return raw.count("\n", 0, match.start()) + 1 if match else None
 
 
