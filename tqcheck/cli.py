@@ -39,7 +39,10 @@ def _checker(rules_dirs: tuple[str, ...], lid_model: str | None, lang: str | Non
                         "(use an ISO 639-1 code such as fr, en, de)")
     except LanguageModelError as exc:
         raise _fail(str(exc)) from None
-    return Checker(ruleset, identifier=identifier, lid_model=lid_model)
+    try:
+        return Checker(ruleset, identifier=identifier, lid_model=lid_model)
+    except RuleError as exc:
+        raise _fail(f"bad rule file: {exc}") from None
 
 
 def _common(func):

@@ -10,14 +10,8 @@ from tqcheck.cleaning import clean_to_fixpoint, plan_edits
 from tqcheck.detectors.base import DetectionContext, Detector
 from tqcheck.langid import FastTextIdentifier, get_identifier
 from tqcheck.model import Cleaned, Document, Finding, FileReport
-from tqcheck.ruleset import RuleSet, load_rules
+from tqcheck.ruleset import RuleError, RuleSet, load_rules
 from tqcheck.scoring import ScoreModel, score
-
-def _default_factories() -> list[Callable[["Checker"], Detector]]:
-    from tqcheck.detectors import registry
-
-    return registry.factories()
-
 
 class Checker:
     """Holds the rules, detectors and language identifier; cheap to call per document."""
@@ -36,9 +30,26 @@ class Checker:
         self.score_model = score_model or ScoreModel()
         self.finding_filter = finding_filter
         if detectors is None:
-            detectors = [PatternDetector(self.ruleset)]
-            detectors += [factory(self) for factory in _default_factories()]
+            detectors = [PatternDetector(self.ruleset)] + self._rule_detectors()
         self.detectors = list(detectors)
+
+    def _rule_detectors(self) -> list[Detector]:
+        """One instance per detector kind named by the rules, given those rules."""
+        from tqcheck.detectors import registry
+
+        by_kind: dict[str, list] = {}
+        for rule in self.ruleset:
+            if rule.detector:
+                by_kind.setdefault(rule.detector, []).append(rule)
+        out = []
+        for kind, rules in sorted(by_kind.items()):
+            try:
+                cls = registry.build(kind)
+            except KeyError:
+                raise RuleError(rules[0].path or rules[0].code,
+                                f"unknown detector {kind!r}") from None
+            out.append(cls(rules, self))
+        return out
 
     @property
     def identifier(self) -> FastTextIdentifier:

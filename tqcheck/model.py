@@ -218,6 +218,8 @@ class Rule:
     message: str
     source: str
     pattern: Any = field(compare=False, repr=False)
+    detector: str | None = None
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     doc_langs: tuple[str, ...] = ("*",)
     replacement: str | None = None
     exclude: Any = field(default=None, compare=False, repr=False)

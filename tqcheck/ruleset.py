@@ -22,10 +22,12 @@ else:  # pragma: no cover
 #: Seconds one pattern may spend on one unit of text before the run skips it.
 REGEX_TIMEOUT = 2.0
 
-_REQUIRED = ("code", "name", "category", "severity", "action", "scope", "pattern",
+_REQUIRED = ("code", "name", "category", "severity", "action", "scope",
              "lang", "message", "source", "examples")
-_OPTIONAL = ("doc_langs", "replacement", "exclude", "max_words", "min_words",
-             "position", "confidence", "group")
+_OPTIONAL = ("pattern", "detector", "params", "doc_langs", "replacement", "exclude",
+             "max_words", "min_words", "position", "confidence", "group")
+#: Sub-folders of a rules folder that hold detector data, not rules.
+DATA_FOLDER = "data"
 _CODE = regex.compile(r"^[A-Z][0-9]{3}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANG = regex.compile(r"^(?:\*|[a-z]{2,3})$")
@@ -138,6 +140,16 @@ def parse_rule(path: str, raw: str) -> Rule:
     for key in _REQUIRED:
         if key not in data:
             raise RuleError(path, f"missing key '{key}'")
+    if ("pattern" in data) == ("detector" in data):
+        raise RuleError(path, "a rule needs exactly one of 'pattern' or 'detector'")
+    detector = data.get("detector")
+    if detector is not None and (not isinstance(detector, str) or not _NAME.match(detector)):
+        raise RuleError(path, "'detector' must be a detector name", _key_line(raw, "detector"))
+    params = data.get("params", {})
+    if not isinstance(params, dict):
+        raise RuleError(path, "'params' must be a table", _key_line(raw, "params"))
+    if params and detector is None:
+        raise RuleError(path, "'params' is only for detector rules", _key_line(raw, "params"))
     for key in ("code", "name", "message", "source", "lang"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RuleError(path, f"'{key}' must be a non-empty string", _key_line(raw, key))
@@ -159,7 +171,7 @@ def parse_rule(path: str, raw: str) -> Rule:
         raise RuleError(path, "'doc_langs' must be a list of language codes or [\"*\"]",
                         _key_line(raw, "doc_langs"))
     replacement = data.get("replacement")
-    if action == "replace" and not isinstance(replacement, str):
+    if action == "replace" and detector is None and not isinstance(replacement, str):
         raise RuleError(path, "a 'replace' rule needs a 'replacement' string")
     if action != "replace" and replacement is not None:
         raise RuleError(path, "'replacement' is only for 'replace' rules",
@@ -181,7 +193,8 @@ def parse_rule(path: str, raw: str) -> Rule:
         code=data["code"], name=data["name"], category=category, severity=severity,
         action=action, scope=scope, lang=data["lang"], message=data["message"].strip(),
         source=data["source"].strip(),
-        pattern=_compile(path, raw, "pattern", data["pattern"]),
+        pattern=(_compile(path, raw, "pattern", data["pattern"]) if detector is None else None),
+        detector=detector, params=params,
         doc_langs=tuple(doc_langs), replacement=replacement,
         exclude=(_compile(path, raw, "exclude", data["exclude"])
                  if "exclude" in data else None),
@@ -224,7 +237,28 @@ class RuleSet:
 
 
 def rule_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.toml") if p.is_file())
+    """Rule files below a folder; its `data/` sub-folder holds detector data instead."""
+    return sorted(p for p in folder.rglob("*.toml")
+                  if p.is_file() and DATA_FOLDER not in p.relative_to(folder).parts[:1])
+
+
+def load_data(kind: str, folders: Iterable[Path] = ()) -> dict[str, dict]:
+    """Per-language detector data: `rules/data/<kind>/<lang>.toml` -> {lang: table}.
+
+    Later folders (user `--rules` folders) override earlier ones per language."""
+    out: dict[str, dict] = {}
+    for folder in [builtin_rules_dir(), *map(Path, folders)]:
+        base = folder / DATA_FOLDER / kind
+        if not base.is_dir():
+            continue
+        for path in sorted(base.glob("*.toml")):
+            try:
+                out[path.stem] = tomllib.loads(path.read_text("utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                line = regex.search(r"line (\d+)", str(exc))
+                raise RuleError(str(path), f"invalid data file: {exc}",
+                                int(line.group(1)) if line else None) from None
+    return out
 
 
 def load_folder(folder: Path) -> list[Rule]:

@@ -58,9 +58,10 @@ class PatternDetector:
 
     def __init__(self, ruleset: RuleSet) -> None:
         self.ruleset = ruleset
-        self._line_rules = [r for r in ruleset if r.scope == "line"]
-        self._paragraph_rules = [r for r in ruleset if r.scope == "paragraph"]
-        self._text_rules = [r for r in ruleset if r.scope in ("span", "document")]
+        rules = [r for r in ruleset if r.detector is None]
+        self._line_rules = [r for r in rules if r.scope == "line"]
+        self._paragraph_rules = [r for r in rules if r.scope == "paragraph"]
+        self._text_rules = [r for r in rules if r.scope in ("span", "document")]
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
         lang = None if ctx.language in (None, "und", "mul") else ctx.language

@@ -1,20 +1,19 @@
-"""The list of detector factories a default Checker builds, beyond the rule files.
+"""Detector kinds that rule files can name with `detector = "<name>"`.
 
-Each entry is `module:function`; the function takes the Checker and returns a Detector.
-Adding a detector kind means adding one line here.
+A rule file gives a detector its code, name, category, severity, action, message,
+`params` and examples; the detector class decides where the rule fires. Adding a
+detector kind means adding one line here: name -> "module:Class". The class is built
+as `Class(rules, checker)` with the rules that name it, and has `detect(doc, ctx)`.
 """
 from __future__ import annotations
 
 import importlib
-from typing import Callable
 
-FACTORIES: tuple[str, ...] = (
-)
+DETECTORS: dict[str, str] = {
+}
 
 
-def factories() -> list[Callable]:
-    out = []
-    for spec in FACTORIES:
-        module, _, func = spec.partition(":")
-        out.append(getattr(importlib.import_module(module), func))
-    return out
+def build(name: str):
+    """The detector class registered under `name` (KeyError if unknown)."""
+    module, _, cls = DETECTORS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)
