@@ -1,0 +1,1 @@
+"""Benchmarks for tqcheck: scripts and their recorded results (see RESULTS.md)."""

@@ -1,0 +1,95 @@
+"""Run tqcheck on a text and turn its edits into per-character and per-line facts the
+metrics need: which characters cleaning deleted, and which rule categories did it."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+NOISE_LINE_SHARE = 0.5  # a line counts as removed when half its non-space chars go
+
+
+@lru_cache(maxsize=1)
+def checker():
+    """One Checker (built-in rules, fastText loaded once) for the whole run."""
+    from tqcheck.engine import Checker
+
+    return Checker()
+
+
+def rule_categories() -> dict[str, str]:
+    return {rule.code: rule.category for rule in checker().ruleset}
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """What cleaning did to one text: deleted characters and the categories behind them."""
+
+    text: str
+    deleted: bytes            # 1 where cleaning deleted the character
+    category_at: tuple[str | None, ...]  # category of the edit that touched each char
+    findings: tuple           # first-pass findings (tqcheck.Finding)
+    language: str | None
+
+
+def run(text: str, lang: str | None = None) -> CleanResult:
+    result = checker().clean(text, lang=lang)
+    categories = rule_categories()
+    deleted = bytearray(len(text))
+    category_at: list[str | None] = [None] * len(text)
+    for edit in result.edits:
+        cats = [categories.get(code, "?") for code in edit.rule.split("+") if code]
+        # The most telling category: a noise category beats whitespace tidying.
+        cat = next((c for c in cats if c != "whitespace"), cats[0] if cats else None)
+        for i in range(edit.start, edit.end):
+            category_at[i] = cat
+        if not edit.replacement:
+            deleted[edit.start:edit.end] = b"\x01" * (edit.end - edit.start)
+            continue
+        ops = difflib.SequenceMatcher(None, edit.text, edit.replacement, autojunk=False)
+        for tag, a0, a1, _b0, _b1 in ops.get_opcodes():
+            if tag == "delete":
+                deleted[edit.start + a0:edit.start + a1] = b"\x01" * (a1 - a0)
+    return CleanResult(text, bytes(deleted), tuple(category_at), result.report.findings,
+                       result.report.language)
+
+
+def nonspace(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+@dataclass(frozen=True)
+class LineOutcome:
+    """One line after cleaning: how many of its non-space characters went, and why."""
+
+    chars: int        # non-space characters in the line
+    deleted: int      # ... of which cleaning deleted
+    category: str | None  # category of the edit that deleted most of them
+
+    @property
+    def removed(self) -> bool:
+        return self.chars > 0 and self.deleted >= NOISE_LINE_SHARE * self.chars
+
+
+def line_outcomes(lines: Sequence[str], lang: str | None = None,
+                  sep: str = "\n") -> tuple[list[LineOutcome], CleanResult]:
+    """Clean the lines joined by `sep`; one outcome per line."""
+    text = sep.join(lines) + "\n"
+    res = run(text, lang)
+    out, pos = [], 0
+    for line in lines:
+        chars = deleted = 0
+        votes: dict[str, int] = {}
+        for i in range(pos, pos + len(line)):
+            if line[i - pos].isspace():
+                continue
+            chars += 1
+            if res.deleted[i]:
+                deleted += 1
+                cat = res.category_at[i] or "?"
+                votes[cat] = votes.get(cat, 0) + 1
+        category = max(votes, key=votes.get) if votes else None
+        out.append(LineOutcome(chars, deleted, category))
+        pos += len(line) + len(sep)
+    return out, res
