@@ -1,0 +1,124 @@
+"""Score tqcheck on the synthetic injection set: span recall per category, language and
+pool split; false flags on the clean originals; content loss on the injected documents.
+
+A gold span counts as *detected* when findings of a noise category (anything but
+whitespace, unless the gold is whitespace) cover at least half of its non-space
+characters (any overlap for spans that are all whitespace, like a blank-line run);
+*removed* when cleaning deleted at least 90% of those characters; *exact* when a finding
+of the gold category overlaps it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from bench.quality import tq
+from bench.quality.base import BaseDoc
+from bench.quality.inject import GoldSpan, SyntheticDoc
+from bench.quality.metrics import Loss, _round
+
+DETECT_SHARE = 0.5
+REMOVE_SHARE = 0.9
+
+
+@dataclass
+class SpanCounts:
+    total: int = 0
+    detected: int = 0
+    removed: int = 0
+    exact: int = 0
+
+    def to_dict(self) -> dict:
+        t = self.total or None
+        return {"spans": self.total,
+                "recall": _round(self.detected / t) if t else None,
+                "removed": _round(self.removed / t) if t else None,
+                "category_exact": _round(self.exact / t) if t else None}
+
+
+@dataclass
+class SyntheticRun:
+    spans: dict[str, SpanCounts] = field(default_factory=dict)
+    loss: dict[str, Loss] = field(default_factory=dict)
+    clean_docs: int = 0
+    clean_docs_flagged: int = 0
+    false_flags: dict[str, int] = field(default_factory=dict)   # category -> count
+    false_flag_rules: dict[str, int] = field(default_factory=dict)
+    injected_docs: int = 0
+    injected_false_flags: int = 0
+
+    def count(self, *keys: str) -> list[SpanCounts]:
+        return [self.spans.setdefault(k, SpanCounts()) for k in keys]
+
+    @property
+    def false_flags_per_50(self) -> float | None:
+        if not self.clean_docs:
+            return None
+        return 50 * sum(self.false_flags.values()) / self.clean_docs
+
+    def to_dict(self) -> dict:
+        return {
+            "spans": {k: v.to_dict() for k, v in sorted(self.spans.items())},
+            "content_loss": {k: v.to_dict() for k, v in sorted(self.loss.items())},
+            "clean_originals": {"docs": self.clean_docs, "docs_flagged": self.clean_docs_flagged,
+                                "false_flags": dict(sorted(self.false_flags.items())),
+                                "by_rule": dict(sorted(self.false_flag_rules.items())),
+                                "per_50_docs": _round(self.false_flags_per_50, 3)},
+            "injected": {"docs": self.injected_docs,
+                         "findings_outside_gold": self.injected_false_flags},
+        }
+
+
+def _judge(gold: GoldSpan, text: str, findings, deleted: bytes) -> tuple[bool, bool, bool]:
+    positions = [i for i in range(gold.start, gold.end) if not text[i].isspace()]
+    exact = any(f.category == gold.category and f.start < gold.end and gold.start < f.end
+                for f in findings)
+    if not positions:  # all whitespace: any overlapping whitespace finding will do
+        hit = any(f.category == "whitespace" and f.start < gold.end and gold.start <= f.end
+                  for f in findings)
+        return hit, hit, hit
+    relevant = [f for f in findings
+                if (f.category != "whitespace") or gold.category == "whitespace"]
+    covered = sum(1 for i in positions if any(f.start <= i < f.end for f in relevant))
+    gone = sum(1 for i in positions if deleted[i])
+    return (covered >= DETECT_SHARE * len(positions), gone >= REMOVE_SHARE * len(positions), exact)
+
+
+def evaluate(docs: Iterable[SyntheticDoc], bases: Iterable[BaseDoc],
+             given_lang: bool = False) -> SyntheticRun:
+    run = SyntheticRun()
+    for base in bases:
+        res = tq.run(base.text, base.lang if given_lang else None)
+        run.clean_docs += 1
+        if res.findings:
+            run.clean_docs_flagged += 1
+        for f in res.findings:
+            run.false_flags[f.category] = run.false_flags.get(f.category, 0) + 1
+            run.false_flag_rules[f.rule] = run.false_flag_rules.get(f.rule, 0) + 1
+    for doc in docs:
+        res = tq.run(doc.text, doc.lang if given_lang else None)
+        run.injected_docs += 1
+        for gold in doc.gold:
+            detected, removed, exact = _judge(gold, doc.text, res.findings, res.deleted)
+            keys = ["all", f"cat={gold.category}", f"cat={gold.category}/lang={doc.lang}",
+                    f"cat={gold.category}/split={gold.split}", f"lang={doc.lang}",
+                    f"split={gold.split}"]
+            for c in run.count(*keys):
+                c.total += 1
+                c.detected += detected
+                c.removed += removed
+                c.exact += exact
+        inside = bytearray(len(doc.text))
+        for gold in doc.gold:
+            inside[gold.start:gold.end] = b"\x01" * (gold.end - gold.start)
+        chars = deleted = 0
+        for i, ch in enumerate(doc.text):
+            if not inside[i] and not ch.isspace():
+                chars += 1
+                deleted += res.deleted[i]
+        for key in ("all", f"lang={doc.lang}"):
+            run.loss.setdefault(key, Loss()).add(chars, deleted)
+        run.injected_false_flags += sum(
+            1 for f in res.findings
+            if not any(f.start < g.end and g.start < f.end for g in doc.gold))
+    return run
