@@ -13,6 +13,13 @@ from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.model import Document, Finding, Rule
 
 _ESCAPED = regex.compile(r"[\udc80-\udcff]+")
+_OTHER_SURROGATE = regex.compile(r"[\ud800-\udc7f\udd00-\udfff]")
+
+
+def _byte_length(text: str, encoding: str) -> int:
+    """Bytes `text` took in the file; surrogates that no byte could have produced
+    (they come only from API or JSON input) count as the 3 bytes of U+FFFD."""
+    return len(_OTHER_SURROGATE.sub("\ufffd", text).encode(encoding, "surrogateescape"))
 
 
 class InvalidBytesDetector:
@@ -22,13 +29,13 @@ class InvalidBytesDetector:
         self.rules = rules
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
-        if not any("\udc80" <= ch <= "\udcff" for ch in doc.text):
+        if not _ESCAPED.search(doc.text):
             return []
         encoding = doc.meta.get("encoding", "utf-8") if doc.meta else "utf-8"
         out: list[Finding] = []
         byte_pos, char_pos = len(doc.meta.get("bom", b"")) if doc.meta else 0, 0
         for match in _ESCAPED.finditer(doc.text):
-            byte_pos += len(doc.text[char_pos:match.start()].encode(encoding, "surrogateescape"))
+            byte_pos += _byte_length(doc.text[char_pos:match.start()], encoding)
             char_pos = match.start()
             raw = match.group().encode(encoding, "surrogateescape")
             for rule in self.rules:
