@@ -1,4 +1,4 @@
-"""python -m bench.quality [--out FILE] [--no-baseline] [--given-lang] [--seed N]
+"""python -m bench.quality [--out FILE] [--no-baseline] [--given-lang] [--seed N] [--rules DIR]
 
 Prints the tables and writes the JSON (default bench/quality/results.json).
 jusText must be installed for the baseline columns: pip install -r bench/requirements.txt
@@ -8,27 +8,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench.quality import base, baseline, inject, pages, report, synthetic
-from bench.quality.devdata import REPO, find_devdata, load_pages
+from bench.quality import base, baseline, inject, pages, report, synthetic, tq
+from bench.quality.devdata import find_devdata, load_pages
+from bench.quality.provenance import commit
 from bench.quality.pools import load_pools
 
 POOL_LANGS = {"fr", "en", "de", "es", "pt"}
-
-
-def commit() -> str:
-    try:
-        out = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "tqcheck", "rules"],
-                               capture_output=True, text=True).stdout.strip()
-        return out + ("+dirty" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def run(out: Path, with_baseline: bool, given_lang: bool, seed: int) -> dict:
@@ -36,7 +25,7 @@ def run(out: Path, with_baseline: bool, given_lang: bool, seed: int) -> dict:
     root = find_devdata()
     result: dict = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                     "commit": commit(), "devdata": bool(root), "given_lang": given_lang,
-                    "seed": seed, "baseline": with_baseline and baseline.available()}
+                    "seed": seed, "extra_rules": list(tq.EXTRA_RULES), "baseline": with_baseline and baseline.available()}
     if root:
         page_list = load_pages(root)
         pr = pages.evaluate(page_list, with_baseline=with_baseline, given_lang=given_lang)
@@ -65,7 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--given-lang", action="store_true",
                         help="pass the gold language instead of letting tqcheck identify it")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
+                        help="extra rule folder (repeatable), as with tqcheck --rules")
     args = parser.parse_args(argv)
+    tq.EXTRA_RULES[:] = args.rules
     if not args.no_baseline and not baseline.available():
         print("jusText is not installed (pip install -r bench/requirements.txt); "
               "running without the baseline", file=sys.stderr)

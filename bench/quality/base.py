@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +47,9 @@ def _load_samples_module():
 
 
 def _strip_noise(text: str, noise: list) -> str:
+    """The sample without its listed line noise, trailing spaces, control characters
+    or blank-line runs (the whitespace noise the samples carry)."""
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     lines = text.split("\n")
     for category, noise_text, *_ in noise:
         if category == "whitespace":

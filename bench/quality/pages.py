@@ -33,12 +33,12 @@ def _keys(page: Page) -> list[str]:
 
 
 def evaluate(pages: Iterable[Page], *, with_baseline: bool = True,
-             given_lang: bool = False) -> PageRun:
-    run = PageRun({}, {}, {m: {} for m in MODES}, {})
+             given_lang: bool = False, modes: tuple[str, ...] = MODES) -> PageRun:
+    run = PageRun({}, {}, {m: {} for m in modes}, {})
     use_baseline = with_baseline and baseline.available()
     for page in pages:
         run.languages[page.doc_id] = {}
-        for mode in MODES:
+        for mode in modes:
             lo, hi = (0, len(page.lines)) if mode == "page" else page.window()
             lines, labels = page.lines[lo:hi], page.labels[lo:hi]
             outcomes, res = tq.line_outcomes(lines, page.lang if given_lang else None)

@@ -4,7 +4,8 @@ pool split; false flags on the clean originals; content loss on the injected doc
 A gold span counts as *detected* when findings of a noise category (anything but
 whitespace, unless the gold is whitespace) cover at least half of its non-space
 characters (any overlap for spans that are all whitespace, like a blank-line run);
-*removed* when cleaning deleted at least 90% of those characters; *exact* when a finding
+*removed* when cleaning deleted at least 90% of those characters (a remove-line finding
+reaches its whole line); *exact* when a finding
 of the gold category overlaps it.
 """
 from __future__ import annotations
@@ -69,7 +70,28 @@ class SyntheticRun:
         }
 
 
-def _judge(gold: GoldSpan, text: str, findings, deleted: bytes) -> tuple[bool, bool, bool]:
+@dataclass(frozen=True)
+class _Hit:
+    """A finding's reach: the whole line for remove-line findings (that is what goes)."""
+
+    category: str
+    start: int
+    end: int
+
+
+def _reach(text: str, findings) -> list[_Hit]:
+    hits = []
+    for f in findings:
+        start, end = f.start, f.end
+        if f.action == "remove-line":
+            start = text.rfind("\n", 0, start) + 1
+            nl = text.find("\n", max(end - 1, start))
+            end = len(text) if nl < 0 else nl
+        hits.append(_Hit(f.category, start, max(end, f.end)))
+    return hits
+
+
+def _judge(gold: GoldSpan, text: str, findings: list[_Hit], deleted: bytes) -> tuple[bool, bool, bool]:
     positions = [i for i in range(gold.start, gold.end) if not text[i].isspace()]
     exact = any(f.category == gold.category and f.start < gold.end and gold.start < f.end
                 for f in findings)
@@ -98,8 +120,9 @@ def evaluate(docs: Iterable[SyntheticDoc], bases: Iterable[BaseDoc],
     for doc in docs:
         res = tq.run(doc.text, doc.lang if given_lang else None)
         run.injected_docs += 1
+        hits = _reach(doc.text, res.findings)
         for gold in doc.gold:
-            detected, removed, exact = _judge(gold, doc.text, res.findings, res.deleted)
+            detected, removed, exact = _judge(gold, doc.text, hits, res.deleted)
             keys = ["all", f"cat={gold.category}", f"cat={gold.category}/lang={doc.lang}",
                     f"cat={gold.category}/split={gold.split}", f"lang={doc.lang}",
                     f"split={gold.split}"]

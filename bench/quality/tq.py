@@ -10,12 +10,16 @@ from typing import Sequence
 NOISE_LINE_SHARE = 0.5  # a line counts as removed when half its non-space chars go
 
 
+EXTRA_RULES: list[str] = []  # rule folders added with --rules (e.g. a branch's rules)
+
+
 @lru_cache(maxsize=1)
 def checker():
-    """One Checker (built-in rules, fastText loaded once) for the whole run."""
+    """One Checker (built-in rules plus EXTRA_RULES, fastText loaded once) per run."""
     from tqcheck.engine import Checker
+    from tqcheck.ruleset import load_rules
 
-    return Checker()
+    return Checker(load_rules(EXTRA_RULES) if EXTRA_RULES else None)
 
 
 def rule_categories() -> dict[str, str]:
