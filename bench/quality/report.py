@@ -28,18 +28,23 @@ def pages_section(pages: dict) -> str:
             if not g:
                 continue
             d, loss = g["detection"]["all"], g["content_loss"]["all"]
-            rows.append([mode, system, d["precision"], d["recall"], d["f1"], loss["rate"],
+            rows.append([mode, system, d["precision"], d["recall"], d["f1"], fmt(loss["rate"], 4),
                          d["tp"] + d["fn"], d["fp"] + d["tn"]])
     out.append(table(["mode", "system", "P", "R", "F1", "content loss", "bp lines", "content lines"], rows))
+    for mode in ("page", "window"):
+        g = pages["groups"].get(f"tqcheck/{mode}")
+        if g and "policy" in g["content_loss"]:
+            out.append(f"tqcheck content loss, {mode} mode, not counting metadata lines "
+                       f"(policy view): {fmt(g['content_loss']['policy']['rate'], 5)}")
     for mode in ("page", "window"):
         rows = []
         tq, js = pages["groups"].get(f"tqcheck/{mode}"), pages["groups"].get(f"justext/{mode}")
         if not tq:
             continue
-        for key in sorted(k for k in tq["detection"] if k != "all"):
+        for key in sorted(k for k in tq["detection"] if k not in ("all", "policy")):
             d, loss = tq["detection"][key], tq["content_loss"].get(key, {})
             j = js["detection"].get(key, {}) if js else {}
-            rows.append([key, d["precision"], d["recall"], d["f1"], loss.get("rate"), j.get("f1")])
+            rows.append([key, d["precision"], d["recall"], d["f1"], fmt(loss.get("rate"), 4), j.get("f1")])
         out.append(f"\nby group, {mode} mode (tqcheck; last column jusText F1)\n"
                    + table(["group", "P", "R", "F1", "content loss", "jusText F1"], rows))
     rows = [[k, v["tp"], v["fp"], v["precision"]] for k, v in sorted(pages["by_category"].items())]

@@ -55,6 +55,18 @@ def run(text: str, lang: str | None = None) -> CleanResult:
         for tag, a0, a1, _b0, _b1 in ops.get_opcodes():
             if tag == "delete":
                 deleted[edit.start + a0:edit.start + a1] = b"\x01" * (a1 - a0)
+    # The first pass's findings say more precisely which rule took what than merged
+    # edit codes ("B108+M114") do; a remove-line finding answers for its whole line.
+    for f in result.report.findings:
+        if f.action not in ("remove-line", "remove-span"):
+            continue
+        start, end = f.start, f.end
+        if f.action == "remove-line":
+            start = text.rfind("\n", 0, start) + 1
+            nl = text.find("\n", max(end - 1, start))
+            end = len(text) if nl < 0 else nl
+        for i in range(start, max(end, f.end)):
+            category_at[i] = f.category
     return CleanResult(text, bytes(deleted), tuple(category_at), result.report.findings,
                        result.report.language)
 
