@@ -77,7 +77,8 @@ def synthetic_section(syn: dict) -> str:
     clean = syn["clean_originals"]
     out.append(f"\nclean originals: {clean['docs']} docs, {clean['docs_flagged']} with a finding, "
                f"{sum(clean['false_flags'].values())} false flags "
-               f"({fmt(clean['per_50_docs'])} per 50 docs) {clean['false_flags']} rules {clean['by_rule']}")
+               f"({fmt(clean['per_50_docs'])} per 50 docs; removals {fmt(clean['removals_per_50_docs'])} per 50 docs) "
+               f"{clean['false_flags']} rules {clean['by_rule']}")
     loss = syn["content_loss"]["all"]
     out.append(f"content loss on injected docs: {fmt(loss['rate'], 5)} "
                f"({loss['deleted']} of {loss['chars']} article characters); "

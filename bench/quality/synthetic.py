@@ -45,6 +45,7 @@ class SyntheticRun:
     clean_docs_flagged: int = 0
     false_flags: dict[str, int] = field(default_factory=dict)   # category -> count
     false_flag_rules: dict[str, int] = field(default_factory=dict)
+    false_removals: int = 0  # false flags whose action deletes text
     injected_docs: int = 0
     injected_false_flags: int = 0
 
@@ -64,7 +65,11 @@ class SyntheticRun:
             "clean_originals": {"docs": self.clean_docs, "docs_flagged": self.clean_docs_flagged,
                                 "false_flags": dict(sorted(self.false_flags.items())),
                                 "by_rule": dict(sorted(self.false_flag_rules.items())),
-                                "per_50_docs": _round(self.false_flags_per_50, 3)},
+                                "per_50_docs": _round(self.false_flags_per_50, 3),
+                                "removals": self.false_removals,
+                                "removals_per_50_docs": _round(
+                                    50 * self.false_removals / self.clean_docs, 3)
+                                if self.clean_docs else None},
             "injected": {"docs": self.injected_docs,
                          "findings_outside_gold": self.injected_false_flags},
         }
@@ -114,6 +119,7 @@ def evaluate(docs: Iterable[SyntheticDoc], bases: Iterable[BaseDoc],
         run.clean_docs += 1
         if res.findings:
             run.clean_docs_flagged += 1
+        run.false_removals += sum(1 for f in res.findings if f.action in ("remove-line", "remove-span"))
         for f in res.findings:
             run.false_flags[f.category] = run.false_flags.get(f.category, 0) + 1
             run.false_flag_rules[f.rule] = run.false_flag_rules.get(f.rule, 0) + 1
