@@ -56,13 +56,16 @@ def synthetic_md(syn: dict) -> str:
     rows = []
     for cat in cats:
         s = spans[f"cat={cat}"]
+        prec = syn.get("precision", {}).get(cat, {})
         rows.append([cat, s["spans"], s["recall"], s["removed"],
                      spans.get(f"cat={cat}/split=dev", {}).get("recall"),
-                     spans.get(f"cat={cat}/split=heldout", {}).get("recall")]
+                     spans.get(f"cat={cat}/split=heldout", {}).get("recall"),
+                     prec.get("precision"), prec.get("f1")]
                     + [spans.get(f"cat={cat}/lang={lang}", {}).get("recall") for lang in langs])
     clean, loss = syn["clean_originals"], syn["content_loss"]["all"]
     return (md_table(["category", "spans", "recall", "removed", "recall (dev pool)",
-                      "recall (held-out pool)"] + [f"recall {lang}" for lang in langs], rows)
+                      "recall (held-out pool)", "precision", "F1"]
+                     + [f"recall {lang}" for lang in langs], rows)
             + f"\n\nClean originals: {clean['docs']} articles, {sum(clean['false_flags'].values())} "
               f"false flags = **{fmt(clean['per_50_docs'], 2)} per 50 documents** "
               f"(by rule: {clean['by_rule'] or 'none'}; of which removals: "

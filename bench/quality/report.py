@@ -66,9 +66,12 @@ def synthetic_section(syn: dict) -> str:
         s = spans[f"cat={cat}"]
         dev = spans.get(f"cat={cat}/split=dev", {})
         held = spans.get(f"cat={cat}/split=heldout", {})
+        prec = syn.get("precision", {}).get(cat, {})
         rows.append([cat, s["spans"], s["recall"], s["removed"], s["category_exact"],
-                     dev.get("recall"), held.get("recall")])
-    out = [table(["category", "spans", "recall", "removed", "exact cat", "recall dev", "recall held-out"], rows)]
+                     dev.get("recall"), held.get("recall"), prec.get("findings"),
+                     prec.get("precision"), prec.get("f1")])
+    out = [table(["category", "spans", "recall", "removed", "exact cat", "recall dev",
+                  "recall held-out", "findings", "precision", "F1"], rows)]
     langs = sorted(k[5:] for k in spans if k.startswith("lang="))
     rows = []
     for cat in cats:
