@@ -204,7 +204,14 @@ def clean(rules: list[R], text: str, doc_lang: str) -> str:
             if out and not out[-1].strip() and i + 1 < len(lines) and not lines[i + 1].strip():
                 out.pop()
             continue
-        for s, e, rep in sorted(spans.get(i, []), reverse=True):
+        merged = []  # overlapping spans of several rules are removed once
+        for s, e, rep in sorted(spans.get(i, [])):
+            if merged and s < merged[-1][1]:
+                ps, pe, prep = merged[-1]
+                merged[-1] = (ps, max(pe, e), prep or rep)
+            else:
+                merged.append((s, e, rep))
+        for s, e, rep in reversed(merged):
             left, right = ln[:s], ln[e:]
             if not rep:
                 if left.endswith(" ") and (right.startswith(" ") or right[:1] in PUNCT_AFTER):
