@@ -1,0 +1,23 @@
+"""Shared fixtures: one Checker per session (loading fastText once), devdata location."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVDATA = ROOT.parent / "shared" / "devdata"
+
+
+@pytest.fixture(scope="session")
+def checker():
+    from tqcheck.engine import Checker
+
+    return Checker()
+
+
+@pytest.fixture(scope="session")
+def devdata() -> Path:
+    if not DEVDATA.is_dir():
+        pytest.skip(f"devdata not found at {DEVDATA}")
+    return DEVDATA

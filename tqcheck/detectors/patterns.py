@@ -1,0 +1,164 @@
+"""The rule-file detector: runs every applicable pattern rule at its scope.
+
+Position windows (`position.first` / `position.last`) count *content lines*: non-blank
+lines that no line rule matches, ignoring positions. So a footer stays "last" however
+many share buttons a scraper left after it, and adding noise never hides noise.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.model import Document, Finding, Line, Rule
+from tqcheck.ruleset import REGEX_TIMEOUT, RuleSet
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    rule: Rule
+    line: Line
+    start: int
+    end: int
+    replacement: str | None
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _fits(rule: Rule, text: str, words: int) -> bool:
+    if rule.max_words is not None and words > rule.max_words:
+        return False
+    if rule.min_words is not None and words < rule.min_words:
+        return False
+    if rule.exclude is not None and rule.exclude.search(text, timeout=REGEX_TIMEOUT):
+        return False
+    return True
+
+
+def paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of each block of consecutive non-blank lines."""
+    block: list[Line] = []
+    for line in doc.lines:
+        if line.blank:
+            if block:
+                yield block[0].start, block[-1].end
+                block = []
+        else:
+            block.append(line)
+    if block:
+        yield block[0].start, block[-1].end
+
+
+class PatternDetector:
+    """Applies the rules of a RuleSet; one instance is shared across documents."""
+
+    name = "patterns"
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        rules = [r for r in ruleset if r.detector is None]
+        self._line_rules = [r for r in rules if r.scope == "line"]
+        self._paragraph_rules = [r for r in rules if r.scope == "paragraph"]
+        self._text_rules = [r for r in rules if r.scope in ("span", "document")]
+
+    def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
+        lang = None if ctx.language in (None, "und", "mul") else ctx.language
+        findings: list[Finding] = []
+        findings += self._line_findings(doc, ctx, [r for r in self._line_rules if r.applies_to(lang)])
+        for rule in self._paragraph_rules:
+            if rule.applies_to(lang):
+                findings += self._guarded(rule, doc, ctx, self._paragraph_matches)
+        for rule in self._text_rules:
+            if rule.applies_to(lang):
+                findings += self._guarded(rule, doc, ctx, self._text_matches)
+        return findings
+
+    # -- helpers -----------------------------------------------------------------
+    def _guarded(self, rule: Rule, doc: Document, ctx: DetectionContext, matcher) -> list[Finding]:
+        try:
+            return list(matcher(rule, doc))
+        except TimeoutError:
+            ctx.warn_once(f"{rule.code}: pattern timed out after {REGEX_TIMEOUT:g}s; "
+                          "rule skipped for this document")
+            return []
+
+    def _expand(self, rule: Rule, match) -> str | None:
+        return match.expand(rule.replacement) if rule.action == "replace" else None
+
+    def _paragraph_matches(self, rule: Rule, doc: Document) -> Iterator[Finding]:
+        for start, end in paragraphs(doc):
+            text = doc.text[start:end]
+            if not _fits(rule, text, _words(text)):
+                continue
+            for match in rule.pattern.finditer(doc.text, start, end, timeout=REGEX_TIMEOUT):
+                if match.end() > match.start():
+                    yield finding_from_rule(rule, doc, match.start(), match.end(),
+                                            self._expand(rule, match))
+
+    def _text_matches(self, rule: Rule, doc: Document) -> Iterator[Finding]:
+        if rule.exclude is not None and rule.exclude.search(doc.text, timeout=REGEX_TIMEOUT):
+            return
+        for match in rule.pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
+            if match.end() == match.start():
+                continue
+            line = doc.index.line_at(match.start())
+            if not _fits(rule, line.text, _words(line.text)) and (
+                    rule.max_words is not None or rule.min_words is not None):
+                continue
+            yield finding_from_rule(rule, doc, match.start(), match.end(),
+                                    self._expand(rule, match))
+            if rule.scope == "document":
+                return
+
+    def _line_findings(self, doc: Document, ctx: DetectionContext,
+                       rules: list[Rule]) -> list[Finding]:
+        candidates: list[_Candidate] = []
+        timed_out: set[str] = set()
+        for line in doc.lines:
+            if line.blank:
+                continue
+            words = _words(line.text)
+            for rule in rules:
+                if rule.code in timed_out:
+                    continue
+                try:
+                    if not _fits(rule, line.text, words):
+                        continue
+                    matches = (rule.pattern.finditer(line.text, timeout=REGEX_TIMEOUT)
+                               if rule.action not in ("remove-line",) else
+                               filter(None, [rule.pattern.search(line.text, timeout=REGEX_TIMEOUT)]))
+                    for match in matches:
+                        if match.end() > match.start():
+                            candidates.append(_Candidate(
+                                rule, line, line.start + match.start(), line.start + match.end(),
+                                self._expand(rule, match)))
+                except TimeoutError:
+                    timed_out.add(rule.code)
+                    ctx.warn_once(f"{rule.code}: pattern timed out after {REGEX_TIMEOUT:g}s; "
+                                  "rule skipped for this document")
+        if not candidates:
+            return []
+        window = _ContentWindow(doc.lines, {c.line.number for c in candidates})
+        return [finding_from_rule(c.rule, doc, c.start, c.end, c.replacement)
+                for c in candidates if window.admits(c.rule, c.line)]
+
+
+class _ContentWindow:
+    """Counts content lines before/after each line, for position constraints."""
+
+    def __init__(self, lines: tuple[Line, ...], noise_lines: set[int]) -> None:
+        content = [0] * (len(lines) + 1)  # content[i] = content lines among lines[:i]
+        for i, line in enumerate(lines):
+            content[i + 1] = content[i] + (0 if line.blank or line.number in noise_lines else 1)
+        self._content = content
+
+    def admits(self, rule: Rule, line: Line) -> bool:
+        before = self._content[line.number - 1]
+        after = self._content[-1] - self._content[line.number]
+        if rule.first is not None and before >= rule.first:
+            return False
+        if rule.last is not None and after >= rule.last:
+            return False
+        return True

@@ -1,0 +1,19 @@
+"""Detector kinds that rule files can name with `detector = "<name>"`.
+
+A rule file gives a detector its code, name, category, severity, action, message,
+`params` and examples; the detector class decides where the rule fires. Adding a
+detector kind means adding one line here: name -> "module:Class". The class is built
+as `Class(rules, checker)` with the rules that name it, and has `detect(doc, ctx)`.
+"""
+from __future__ import annotations
+
+import importlib
+
+DETECTORS: dict[str, str] = {
+}
+
+
+def build(name: str):
+    """The detector class registered under `name` (KeyError if unknown)."""
+    module, _, cls = DETECTORS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)

@@ -1,0 +1,119 @@
+"""The checker: runs detectors over a document, locates and scores the findings, and
+hands them to the cleaner. The library API (`tqcheck.check` / `tqcheck.clean`), the CLI
+and every adapter go through one `Checker`.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from tqcheck.cleaning import clean_to_fixpoint, plan_edits
+from tqcheck.detectors.base import DetectionContext, Detector
+from tqcheck.langid import FastTextIdentifier, get_identifier
+from tqcheck.model import Cleaned, Document, Finding, FileReport
+from tqcheck.ruleset import RuleError, RuleSet, load_rules
+from tqcheck.scoring import ScoreModel, score
+
+class Checker:
+    """Holds the rules, detectors and language identifier; cheap to call per document."""
+
+    def __init__(self, ruleset: RuleSet | None = None, *,
+                 detectors: Sequence[Detector] | None = None,
+                 identifier: FastTextIdentifier | None = None,
+                 lid_model: str | None = None,
+                 score_model: ScoreModel | None = None,
+                 finding_filter: Callable[[Finding], bool] | None = None) -> None:
+        from tqcheck.detectors.patterns import PatternDetector
+
+        self.ruleset = ruleset if ruleset is not None else load_rules()
+        self._identifier = identifier
+        self._lid_model = lid_model
+        self.score_model = score_model or ScoreModel()
+        self.finding_filter = finding_filter
+        if detectors is None:
+            detectors = [PatternDetector(self.ruleset)] + self._rule_detectors()
+        self.detectors = list(detectors)
+
+    def _rule_detectors(self) -> list[Detector]:
+        """One instance per detector kind named by the rules, given those rules."""
+        from tqcheck.detectors import registry
+
+        by_kind: dict[str, list] = {}
+        for rule in self.ruleset:
+            if rule.detector:
+                by_kind.setdefault(rule.detector, []).append(rule)
+        out = []
+        for kind, rules in sorted(by_kind.items()):
+            try:
+                cls = registry.build(kind)
+            except KeyError:
+                raise RuleError(rules[0].path or rules[0].code,
+                                f"unknown detector {kind!r}") from None
+            out.append(cls(rules, self))
+        return out
+
+    @property
+    def identifier(self) -> FastTextIdentifier:
+        if self._identifier is None:
+            self._identifier = get_identifier(self._lid_model)
+        return self._identifier
+
+    # -- measuring ---------------------------------------------------------------
+    def context(self, doc: Document, lang: str | None) -> DetectionContext:
+        if lang:
+            return DetectionContext(language=lang, language_confidence=1.0,
+                                    identifier=self._identifier)
+        language, confidence, shares = self.identifier.document_language(doc.text)
+        return DetectionContext(language=language, language_confidence=confidence,
+                                identifier=self.identifier, shares=shares)
+
+    def detect(self, doc: Document, ctx: DetectionContext) -> list[Finding]:
+        found: dict[tuple, Finding] = {}
+        for detector in self.detectors:
+            for f in detector.detect(doc, ctx):
+                if self.finding_filter is None or self.finding_filter(f):
+                    found.setdefault((f.rule, f.start, f.end), f)
+        index = doc.index
+        return sorted((f.located(index) for f in found.values()),
+                      key=lambda f: (f.start, f.end, f.rule))
+
+    def check(self, text: str | Document, *, lang: str | None = None,
+              path: str | None = None) -> FileReport:
+        doc = text if isinstance(text, Document) else Document(text, path=path)
+        ctx = self.context(doc, lang)
+        findings = self.detect(doc, ctx)
+        edits = plan_edits(doc.text, findings)
+        return self._report(doc, ctx, findings, sum(len(e.text) - len(e.replacement) for e in edits))
+
+    # -- acting ------------------------------------------------------------------
+    def clean(self, text: str | Document, *, lang: str | None = None,
+              path: str | None = None) -> Cleaned:
+        doc = text if isinstance(text, Document) else Document(text, path=path)
+        ctx = self.context(doc, lang)
+
+        def detect(current: str) -> list[Finding]:
+            if current is doc.text:
+                return self.detect(doc, ctx)
+            # Later passes keep the first pass's language: removing an English footer
+            # must not change which rules apply to the rest.
+            return self.detect(Document(current, path=doc.path), _same_language(ctx))
+
+        cleaned, edits, findings = clean_to_fixpoint(doc.text, detect)
+        removed = len(doc.text) - len(cleaned)
+        return Cleaned(cleaned, tuple(edits), self._report(doc, ctx, findings, removed))
+
+    def _report(self, doc: Document, ctx: DetectionContext, findings: list[Finding],
+                removed: int) -> FileReport:
+        value, breakdown = score(doc.text, findings, self.score_model)
+        return FileReport(
+            path=doc.path, id=doc.id, language=ctx.language,
+            language_confidence=ctx.language_confidence, score=value,
+            chars=len(doc.text), removed_chars=max(removed, 0), findings=tuple(findings),
+            breakdown=breakdown, warnings=tuple(ctx.warnings),
+            mixed_languages=ctx.shares,
+        )
+
+
+def _same_language(ctx: DetectionContext) -> DetectionContext:
+    return DetectionContext(language=ctx.language, language_confidence=ctx.language_confidence,
+                            identifier=ctx.identifier, warnings=ctx.warnings, shares=ctx.shares)
+

@@ -1,0 +1,45 @@
+"""Map character offsets to 1-based line/column positions, and split text into lines.
+
+Line breaks are `\\n`, `\\r\\n` and a lone `\\r`, so CRLF and old-Mac files report the
+same lines an editor shows. Columns count characters (code points), not bytes.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Line starts of one text, for offset -> (line, column) lookups in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        from tqcheck.model import Line  # local: model imports this module
+
+        self.text = text
+        lines: list[Line] = []
+        start = 0
+        n = len(text)
+        while True:
+            brk = _BREAK.search(text, start)
+            if brk is None:
+                lines.append(Line(len(lines) + 1, start, n, n, text[start:n]))
+                break
+            lines.append(Line(len(lines) + 1, start, brk.start(), brk.end(),
+                              text[start:brk.start()]))
+            start = brk.end()
+        self._starts = [line.start for line in lines]
+        self.lines = tuple(lines)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; the end offset is allowed."""
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"offset {offset} outside text of length {len(self.text)}")
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+    def line_at(self, offset: int):
+        """The Line containing `offset`."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.lines[max(i, 0)]

@@ -1,0 +1,130 @@
+"""The per-file quality score (0-100, 100 = nothing found). Measures; never cleans.
+
+Two kinds of evidence lower it:
+
+* **Noise share** — text that should not be there at all (categories in
+  `NOISE_CATEGORIES`: boilerplate, signature, disclaimer, metadata, foreign). Each
+  finding covers its characters (a whole line for `remove-line`), weighted by
+  severity x category x confidence:
+  ``r = N_w / (C + N_w)`` where ``N_w`` is the weighted count of non-space noise
+  characters and ``C`` the non-space characters no noise finding covers.
+* **Defect density** — problems inside real content (mt-artifact, typography,
+  encoding, whitespace): weighted findings per 1,000 content characters,
+  ``d = 1000 * sum(w) / max(C, 1000)``.
+
+``score = 100 * (1 - r) * exp(-K * d)``. Inserting noise text adds to ``N_w`` and
+leaves ``C`` alone, and adding a defect only raises ``d``, so more noise never raises
+the score (monotonic, property-tested). The breakdown splits the points lost among
+categories in proportion to their share of the log-penalty.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from tqcheck.lineindex import LineIndex
+from tqcheck.model import Finding
+
+SEVERITY_WEIGHT = {"error": 1.0, "warning": 0.6, "info": 0.25}
+CATEGORY_WEIGHT = {
+    "boilerplate": 1.0, "signature": 1.5, "disclaimer": 2.0, "metadata": 0.6,
+    "foreign": 1.2, "mt-artifact": 1.5, "typography": 0.5, "encoding": 1.0,
+    "whitespace": 0.05,
+}
+NOISE_CATEGORIES = frozenset({"boilerplate", "signature", "disclaimer", "metadata", "foreign"})
+#: Strength of the density term: 1 weighted defect per 1,000 characters costs ~26%.
+K = 0.3
+
+
+@dataclass(frozen=True)
+class ScoreModel:
+    """The weights in force; per-language settings may swap in their own."""
+
+    severity: dict[str, float] = field(default_factory=lambda: dict(SEVERITY_WEIGHT))
+    category: dict[str, float] = field(default_factory=lambda: dict(CATEGORY_WEIGHT))
+    k: float = K
+
+    def weight(self, f: Finding) -> float:
+        return self.severity.get(f.severity, 0.5) * self.category.get(f.category, 1.0) * f.confidence
+
+
+def _covered(text: str, index: LineIndex, f: Finding) -> tuple[int, int]:
+    if f.action == "remove-line":
+        first = index.line_at(f.start)
+        last = index.line_at(max(f.end - 1, f.start))
+        return first.start, last.end
+    return f.start, f.end
+
+
+def _nonspace(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(intervals):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _uncovered(start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    parts, pos = [], start
+    for a, b in covered:
+        if b <= pos or a >= end:
+            continue
+        if a > pos:
+            parts.append((pos, a))
+        pos = max(pos, b)
+    if pos < end:
+        parts.append((pos, end))
+    return parts
+
+
+def score(text: str, findings: Iterable[Finding], model: ScoreModel | None = None
+          ) -> tuple[float, dict[str, float]]:
+    """(score, points lost per category) for a text and its findings."""
+    model = model or ScoreModel()
+    findings = list(findings)
+    if not findings:
+        return 100.0, {}
+    index = LineIndex(text)
+    # Noise: each non-space character counts once, at the heaviest finding covering it.
+    noise: list[tuple[float, int, int, str]] = []
+    density: dict[str, float] = {}
+    for f in findings:
+        w = model.weight(f)
+        if f.category in NOISE_CATEGORIES:
+            start, end = _covered(text, index, f)
+            noise.append((w, start, end, f.category))
+        else:
+            density[f.category] = density.get(f.category, 0.0) + w
+    covered: list[tuple[int, int]] = []
+    noise_chars = 0
+    noise_by_cat: dict[str, float] = {}
+    for w, start, end, cat in sorted(noise, key=lambda n: (-n[0], n[1])):
+        for a, b in _uncovered(start, end, covered):
+            chars = _nonspace(text[a:b])
+            noise_chars += chars
+            noise_by_cat[cat] = noise_by_cat.get(cat, 0.0) + w * chars
+        covered = _merge(covered + [(start, end)])
+    content = _nonspace(text) - noise_chars
+    n_w = sum(noise_by_cat.values())
+    share = n_w / (content + n_w) if content + n_w > 0 else 0.0
+    share = min(share, 0.999999)
+    share_penalty = -math.log1p(-share)
+    scale = 1000.0 / max(content, 1000)
+    density_penalty = {c: model.k * w * scale for c, w in density.items()}
+    total = share_penalty + sum(density_penalty.values())
+    value = 100.0 * math.exp(-total)
+    lost = 100.0 - value
+    breakdown: dict[str, float] = {}
+    if total > 0:
+        for cat, w in noise_by_cat.items():
+            breakdown[cat] = breakdown.get(cat, 0.0) + lost * (share_penalty * w / n_w) / total
+        for cat, p in density_penalty.items():
+            breakdown[cat] = breakdown.get(cat, 0.0) + lost * p / total
+    return value, breakdown
