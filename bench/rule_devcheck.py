@@ -9,7 +9,7 @@
    this file): on `gold_type: "full"` pages the share of `content` and `boilerplate`
    lines matched, and on all pages the per-rule hits on `content` lines.
 
-Usage:  python bench/rule_devcheck.py [--rules DIR] [--show-hits] [--only CODE ...]
+Usage:  python bench/rule_devcheck.py [--rules DIR] [--show-hits] [--only CODE ...] [--engine]
 Exit status 1 when an example fails. Skips the devdata part cleanly when it is absent.
 """
 from __future__ import annotations
@@ -340,12 +340,40 @@ def measure(rules: list[R], show_hits: bool) -> None:
                 print(f"  {code} {stem}:{i + 1}: {shown!r}")
 
 
+def engine_matcher(rules_root: Path):
+    """A match function backed by the real tqcheck engine (only this pack's rules), or
+    None when the engine is not importable. Same shape as match_all's result."""
+    try:
+        sys.path.insert(0, str(REPO))
+        from tqcheck.engine import Checker
+        from tqcheck.model import Document
+        from tqcheck.ruleset import RuleSet, load_folder
+    except ImportError:
+        return None
+    rules = []
+    for sub in RULE_DIRS:
+        if (rules_root / sub).is_dir():
+            rules += load_folder(rules_root / sub)
+    checker = Checker(RuleSet(tuple(sorted(rules, key=lambda r: r.code))))
+
+    def match(_rules, text: str, doc_lang: str):
+        out = defaultdict(list)
+        for f in checker.check(Document(text), lang=doc_lang).findings:
+            li = tuple(range(f.line - 1, max(f.end_line, f.line)))
+            out[f.rule].append((f.start, f.end, li))
+        return dict(out)
+
+    return match
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rules", type=Path, default=REPO / "rules")
     ap.add_argument("--show-hits", action="store_true")
     ap.add_argument("--only", nargs="*", default=[])
     ap.add_argument("--no-measure", action="store_true")
+    ap.add_argument("--engine", action="store_true",
+                    help="measure devdata with the real tqcheck engine when importable")
     a = ap.parse_args()
     rules = load(a.rules)
     cats = Counter(r.data["category"] for r in rules)
@@ -353,6 +381,14 @@ def main() -> int:
     fails = check_examples(rules, set(a.only))
     print(f"example failures: {fails}")
     if not a.no_measure:
+        global match_all
+        if a.engine:
+            m = engine_matcher(a.rules)
+            if m is None:
+                print("tqcheck engine not importable; using the built-in approximation")
+            else:
+                print("measuring with the tqcheck engine")
+                match_all = m
         measure(rules, a.show_hits)
     return 1 if fails else 0
 
