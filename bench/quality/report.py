@@ -51,6 +51,14 @@ def pages_section(pages: dict) -> str:
     if rows:
         out.append("\nlines removed, by category of the removing rule (P = share labelled boilerplate)\n"
                    + table(["mode/category", "boilerplate", "content", "P"], rows))
+    detected = pages.get("detected_language", {})
+    for mode in ("page", "window"):
+        wrong = sorted(f"{doc}→{langs[mode]}" for doc, langs in detected.items()
+                       if mode in langs and langs[mode] != doc.split("_")[0])
+        if detected:
+            out.append(f"language identified as the gold language ({mode}): "
+                       f"{len(detected) - len(wrong)} of {len(detected)}"
+                       + (f"; wrong: {', '.join(wrong)}" if wrong else ""))
     for mode, lost in pages["content_lost_by_category"].items():
         if lost:
             out.append(f"content characters lost by category ({mode}): "
