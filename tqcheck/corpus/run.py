@@ -30,7 +30,7 @@ class CorpusOptions:
     globs: tuple[str, ...] = ()
     text_field: str = "text"
     id_field: str | None = None
-    encoding: str = "utf-8"
+    encoding: str = "auto"
     lang: str | None = None
     min_score: float | None = None
     jobs: int = 1

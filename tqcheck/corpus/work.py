@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from tqcheck import jsonio
 from tqcheck.model import Document, FileReport
 from tqcheck.reading import ReadError, decode, encode
 from tqcheck.corpus.sources import RawRecord
@@ -24,7 +25,7 @@ class Settings:
     lang: str | None = None
     text_field: str = "text"
     id_field: str | None = None
-    encoding: str = "utf-8"
+    encoding: str = "auto"
     min_score: float | None = None
 
 
@@ -46,7 +47,7 @@ class Outcome:
 
 
 def _dumps(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+    return (jsonio.dumps(data) + "\n").encode("utf-8")
 
 
 def _where(record: RawRecord) -> str:

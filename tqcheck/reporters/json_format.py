@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import io
-import json
 from typing import Iterable, Sequence, TextIO
 
+from tqcheck import jsonio
 from tqcheck.model import SCHEMA_VERSION, FileReport
 
 
@@ -17,7 +17,7 @@ def stream(reports: Iterable[FileReport], out: TextIO, **_: object) -> None:
     out.write(f'{{\n  "schema": {SCHEMA_VERSION},\n  "files": [')
     first = True
     for report in reports:
-        body = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+        body = jsonio.dumps(report.to_dict(), indent=2)
         out.write(("\n" if first else ",\n") + "\n".join("    " + line for line in body.splitlines()))
         first = False
     out.write("\n  ]\n}\n" if not first else "]\n}\n")
