@@ -64,7 +64,7 @@ def build(out: Path, megabytes: float, seed: int = 13) -> dict:
             docs += 1
             chars += len(doc)
     return {"path": str(out), "bytes": size, "documents": docs, "chars": chars,
-            "text_bytes": size, "sources": len(texts)}
+            "sources": len(texts)}
 
 
 def main() -> None:
