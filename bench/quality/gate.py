@@ -59,8 +59,10 @@ def measure(devdata: Path | None = None, *, use_devdata: bool = True) -> dict[st
     run = pages.evaluate(load_pages(root), with_baseline=False, modes=("window",))
     grouped = run.groups["tqcheck/window"]
     det, loss = grouped.detection["all"], grouped.loss["all"]
+    flagged = run.groups["tqcheck-flagged/window"].detection["all"]
     for name, value in (("precision", det.precision), ("recall", det.recall), ("f1", det.f1),
-                        ("content_loss", loss.rate)):
+                        ("content_loss", loss.rate), ("flagged.precision", flagged.precision),
+                        ("flagged.recall", flagged.recall)):
         if value is not None:
             metrics[f"pages.window.{name}"] = value
     dev_bases = [b for b in base.devdata_docs(root) if b.lang in POOL_LANGS] + repo_bases

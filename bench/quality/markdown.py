@@ -22,14 +22,16 @@ def md_table(header: list[str], rows: list[list]) -> str:
 def pages_md(pages: dict) -> str:
     rows = []
     for mode in ("page", "window"):
-        for system in ("tqcheck", "justext"):
+        for system in ("tqcheck", "tqcheck-flagged", "justext"):
             g = pages["groups"].get(f"{system}/{mode}")
             if not g:
                 continue
             d, loss = g["detection"]["all"], g["content_loss"]
             policy = loss.get("policy", {}).get("rate") if system == "tqcheck" else None
-            rows.append([mode, "jusText" if system == "justext" else "tqcheck", d["precision"],
-                         d["recall"], d["f1"], fmt(loss["all"]["rate"], 4),
+            name = {"justext": "jusText", "tqcheck-flagged": "tqcheck, removed or flagged"}
+            rows.append([mode, name.get(system, "tqcheck (removed)"), d["precision"],
+                         d["recall"], d["f1"],
+                         fmt(loss["all"]["rate"], 4) if "all" in loss else "(same)",
                          fmt(policy, 4) if policy is not None else "–"])
     out = [md_table(["mode", "system", "precision", "recall", "F1", "content loss",
                      "content loss (policy view)"], rows)]

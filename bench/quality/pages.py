@@ -3,7 +3,8 @@ tqcheck and for jusText on exactly the same lines.
 
 Gold: a labelled `boilerplate` line is noise, `content` is not, `unknown` is skipped.
 tqcheck predicts noise for a line when cleaning deletes at least half of its non-space
-characters; content loss counts every deleted non-space character of content lines
+characters ("tqcheck-flagged" also counts lines that flag-only findings report as line
+noise, e.g. navigation menus, which are kept in the text); content loss counts every deleted non-space character of content lines
 (also partial span removals). jusText predicts noise for a paragraph it does not keep.
 """
 from __future__ import annotations
@@ -64,6 +65,8 @@ def evaluate(pages: Iterable[Page], *, with_baseline: bool = True,
                     if outcome.deleted:
                         lost = run.lost_by_rule[mode]
                         lost[outcome.category or "?"] = lost.get(outcome.category or "?", 0) + outcome.deleted
+                for d in run.groups.setdefault(f"tqcheck-flagged/{mode}", Grouped()).det(*_keys(page)):
+                    d.add(noise, outcome.detected)
                 if outcome.removed:
                     cat = run.by_category.setdefault(f"{mode}/{outcome.category}", Detection())
                     cat.add(noise, True)

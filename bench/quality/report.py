@@ -23,12 +23,13 @@ def pages_section(pages: dict) -> str:
     out = []
     rows = []
     for mode in ("page", "window"):
-        for system in ("tqcheck", "justext"):
+        for system in ("tqcheck", "tqcheck-flagged", "justext"):
             g = pages["groups"].get(f"{system}/{mode}")
             if not g:
                 continue
-            d, loss = g["detection"]["all"], g["content_loss"]["all"]
-            rows.append([mode, system, d["precision"], d["recall"], d["f1"], fmt(loss["rate"], 4),
+            d, loss = g["detection"]["all"], g["content_loss"].get("all")
+            rows.append([mode, system, d["precision"], d["recall"], d["f1"],
+                         fmt(loss["rate"], 4) if loss else "–",
                          d["tp"] + d["fn"], d["fp"] + d["tn"]])
     out.append(table(["mode", "system", "P", "R", "F1", "content loss", "bp lines", "content lines"], rows))
     for mode in ("page", "window"):

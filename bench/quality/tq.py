@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Sequence
 
 NOISE_LINE_SHARE = 0.5  # a line counts as removed when half its non-space chars go
+LINE_NOISE = frozenset({"boilerplate", "signature", "disclaimer", "metadata"})
 
 
 EXTRA_RULES: list[str] = []  # rule folders added with --rules (e.g. a branch's rules)
@@ -35,6 +36,7 @@ class CleanResult:
     category_at: tuple[str | None, ...]  # category of the edit that touched each char
     findings: tuple           # first-pass findings (tqcheck.Finding)
     language: str | None
+    noise_at: bytes = b""     # 1 where a line-noise finding (any action, flags too) reaches
 
 
 def run(text: str, lang: str | None = None) -> CleanResult:
@@ -57,18 +59,20 @@ def run(text: str, lang: str | None = None) -> CleanResult:
                 deleted[edit.start + a0:edit.start + a1] = b"\x01" * (a1 - a0)
     # The first pass's findings say more precisely which rule took what than merged
     # edit codes ("B108+M114") do; a remove-line finding answers for its whole line.
+    noise_at = bytearray(len(text))
     for f in result.report.findings:
-        if f.action not in ("remove-line", "remove-span"):
-            continue
         start, end = f.start, f.end
         if f.action == "remove-line":
             start = text.rfind("\n", 0, start) + 1
             nl = text.find("\n", max(end - 1, start))
-            end = len(text) if nl < 0 else nl
-        for i in range(start, max(end, f.end)):
-            category_at[i] = f.category
+            end = max(len(text) if nl < 0 else nl, f.end)
+        if f.category in LINE_NOISE:
+            noise_at[start:end] = b"\x01" * (end - start)
+        if f.action in ("remove-line", "remove-span"):
+            for i in range(start, end):
+                category_at[i] = f.category
     return CleanResult(text, bytes(deleted), tuple(category_at), result.report.findings,
-                       result.report.language)
+                       result.report.language, bytes(noise_at))
 
 
 def nonspace(text: str) -> int:
@@ -82,10 +86,16 @@ class LineOutcome:
     chars: int        # non-space characters in the line
     deleted: int      # ... of which cleaning deleted
     category: str | None  # category of the edit that deleted most of them
+    flagged: int = 0  # ... of which a line-noise finding reaches (flags included)
 
     @property
     def removed(self) -> bool:
         return self.chars > 0 and self.deleted >= NOISE_LINE_SHARE * self.chars
+
+    @property
+    def detected(self) -> bool:
+        """Removed, or reported as line noise by a flag-only finding (kept in the text)."""
+        return self.removed or (self.chars > 0 and self.flagged >= NOISE_LINE_SHARE * self.chars)
 
 
 def line_outcomes(lines: Sequence[str], lang: str | None = None,
@@ -95,17 +105,18 @@ def line_outcomes(lines: Sequence[str], lang: str | None = None,
     res = run(text, lang)
     out, pos = [], 0
     for line in lines:
-        chars = deleted = 0
+        chars = deleted = flagged = 0
         votes: dict[str, int] = {}
         for i in range(pos, pos + len(line)):
             if line[i - pos].isspace():
                 continue
             chars += 1
+            flagged += res.noise_at[i]
             if res.deleted[i]:
                 deleted += 1
                 cat = res.category_at[i] or "?"
                 votes[cat] = votes.get(cat, 0) + 1
         category = max(votes, key=votes.get) if votes else None
-        out.append(LineOutcome(chars, deleted, category))
+        out.append(LineOutcome(chars, deleted, category, flagged))
         pos += len(line) + len(sep)
     return out, res
