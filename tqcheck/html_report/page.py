@@ -93,14 +93,15 @@ def _charts(data: Collected, threshold: float | None) -> str:
     return f'<section id="charts"><h2>Charts</h2><div class="charts">{"".join(parts)}</div></section>'
 
 
-def _sources(data: Collected, threshold: float | None) -> str:
+def _sources(data: Collected, threshold: float | None, prefix: str) -> str:
     if len(data.sources) < 2:
         return ""
     ranked = sorted(data.sources.items(), key=lambda kv: (statistics.fmean(kv[1]), kv[0]))
     rows = []
     for name, scores in ranked[:TOP_SOURCES]:
         below = "" if threshold is None else f'<td class="num">{sum(s < threshold for s in scores):,}</td>'
-        rows.append(f'<tr><td>{escape(name)}</td><td class="num">{len(scores):,}</td>'
+        shown = name[len(prefix):] if prefix and name.startswith(prefix) else name
+        rows.append(f'<tr><td>{escape(shown or name)}</td><td class="num">{len(scores):,}</td>'
                     f'<td class="num">{statistics.fmean(scores):.1f}</td>'
                     f'<td class="num">{min(scores):.1f}</td>{below}</tr>')
     below_head = "" if threshold is None else f'<th class="num">below {threshold:g}</th>'
@@ -130,13 +131,16 @@ def _views(data: Collected, labels: Sequence[str], worst: int, sample: int, seed
     n_worst = sum(1 for p in data.picks if p.reason == "worst")
     n_sample = len(data.picks) - n_worst
     legend = "".join(f'<span><span class="swatch c-{c}"></span>{c}</span>' for c in CATEGORY_COLOURS)
-    if len(data.picks) >= data.scored:
+    everything = len(data.picks) >= data.scored
+    if everything:
         scope = f"All {data.scored:,} scored documents are shown."
     else:
         scope = (f"Showing {len(data.picks):,} of {data.scored:,} scored documents: the worst "
                  f"{n_worst:,} by score (cap {worst:,}) and a random sample of {n_sample:,} of "
                  f"the others (cap {sample:,}, seed {seed}).")
-    views = "".join(render_view(i, p, labels[p.index]) for i, p in enumerate(data.picks))
+    why = {"worst": "" if everything else " · among the worst", "sample": " · random sample"}
+    views = "".join(render_view(i, p, labels[p.index], why[p.reason])
+                    for i, p in enumerate(data.picks))
     return (f'<section id="views"><h2>Documents</h2><p class="note" id="views-scope">{scope} '
             f"Each text is cut after {TEXT_LIMIT:,} characters. Hover a highlight for its "
             "rule and message; struck-through text is removed by cleaning, green text is "
@@ -172,7 +176,7 @@ def render_page(data: Collected, *, threshold: float | None, source: str, worst:
         f"<style>{_asset('report.css')}</style></head><body>",
         f"<header><h1>tqcheck report</h1><p>{escape(source)} · {data.files:,} documents · "
         f"generated {when} by tqcheck {escape(__version__)}</p></header><main>",
-        _summary(data, threshold), _charts(data, threshold), _sources(data, threshold),
+        _summary(data, threshold), _charts(data, threshold), _sources(data, threshold, prefix),
         _table(prefix), _views(data, short, worst, sample, seed), _errors(data),
         f'</main><script type="application/json" id="rows-data">{payload}</script>',
         f'<script nonce="{nonce}">{_asset("report.js")}</script></body></html>\n',

@@ -66,6 +66,8 @@ def highlight(original: str, findings: Sequence[dict[str, Any]],
         cut = cuts[cut_index] if cut_index < len(cuts) and cuts[cut_index][0] <= a else None
         if cut is not None and b <= cut[1]:
             rule = escape(str(cut[2].get("rule", "")))
+            # A removed line break is invisible: mark it with a glyph that is not text.
+            text = text.replace("\n", '<span class="ws" aria-hidden="true">↵</span>\n')
             text = f'<del title="removed by cleaning ({rule})">{text}</del>'
             if b == cut[1] and cut[2].get("replacement"):
                 text += f'<ins>{escape(cut[2]["replacement"])}</ins>'
@@ -105,8 +107,8 @@ def _finding_list(findings: Sequence[dict[str, Any]]) -> str:
     return f'<ul class="findings">{"".join(items)}</ul>' if items else ""
 
 
-def render_view(number: int, pick: Pick, label: str) -> str:
-    """A collapsed `<details>` block for one picked document."""
+def render_view(number: int, pick: Pick, label: str, why: str) -> str:
+    """A collapsed `<details>` block for one picked document; `why` says how it was picked."""
     record = pick.record
     findings = record.get("findings") or []
     try:
@@ -117,7 +119,7 @@ def render_view(number: int, pick: Pick, label: str) -> str:
     head = (f'<summary><span class="score">{escape(f"{score:.1f}" if score is not None else "–")}'
             f'</span> <span class="label">{escape(label)}</span> <span class="meta">'
             f'{escape(str(record.get("language") or "und"))} · {len(findings):,} findings · '
-            f'{int(record.get("removed_chars") or 0):,} chars removed · {pick.reason}</span></summary>')
+            f'{int(record.get("removed_chars") or 0):,} chars removed{escape(why)}</span></summary>')
     if texts.original is None:
         body = (f'<p class="missing">Text not available: {escape(texts.note or "unknown reason")}. '
                 "The findings below come from the report.</p>")
