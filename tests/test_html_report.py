@@ -230,6 +230,10 @@ def test_report_in_headless_chromium(tmp_path: Path, browser):
     assert len(rows) == 4 and all("fr-0" in r[0] for r in rows)
     assert "showing 4 of 4 matching files" in browser.find_element("id", "status").text
     filter_box.clear()
+    filter_box.send_keys("W003")  # a rule code: only files with that finding
+    rows = visible_rows(browser)
+    assert rows and len(rows) < n_files and all(int(r[3]) > 0 for r in rows)
+    filter_box.clear()
     filter_box.send_keys("onerror")
     rows = visible_rows(browser)
     assert [r[0] for r in rows] == [f"fr/{HOSTILE_NAME}"]  # shown as text

@@ -60,6 +60,8 @@ class Collected:
     languages: Counter = field(default_factory=Counter)
     sources: dict[str, list[float]] = field(default_factory=dict)
     rows: list[list[Any]] = field(default_factory=list)
+    #: Rule codes and categories, numbered; a row lists its tags by number (smaller page).
+    tags: dict[str, int] = field(default_factory=dict)
     picks: list[Pick] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -113,7 +115,7 @@ class Collector:
             data.error_count += 1
             if len(data.errors) < self._max_errors:
                 data.errors.append((label, str(error or "no score")))
-            data.rows.append([label, None, None, 0, 0, 0, "error", None])
+            data.rows.append([label, None, None, 0, 0, 0, [], None])
             return
         score = float(score)
         findings = record.get("findings") or []
@@ -135,8 +137,9 @@ class Collector:
                 data.rule_info[rule] = (str(f.get("name", "")), category)
             tags.add(rule)
             tags.add(category)
+        tag_ids = sorted(data.tags.setdefault(tag, len(data.tags)) for tag in tags)
         data.rows.append([label, round(score, 2), language, len(findings), removed, chars,
-                          " ".join(sorted(tags)), None])
+                          tag_ids, None])
         self._choose(Pick(index, record, load_text, "worst"), score)
 
     def _choose(self, pick: Pick, score: float) -> None:

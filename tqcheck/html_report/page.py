@@ -167,7 +167,7 @@ def render_page(data: Collected, *, threshold: float | None, source: str, worst:
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; "
            "img-src data:; base-uri 'none'; form-action 'none'")
-    payload = script_json({"rows": table_rows, "threshold": threshold})
+    payload = script_json({"rows": table_rows, "tags": list(data.tags), "threshold": threshold})
     return "".join([
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">',

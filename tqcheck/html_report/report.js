@@ -3,7 +3,13 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("rows-data").textContent);
-  var rows = data.rows;  // [label, score, language, findings, removed, chars, tags, view]
+  var rows = data.rows;  // [label, score, language, findings, removed, chars, tag ids, view]
+  // What the filter searches, built once: path, language, rule codes and categories.
+  var haystacks = rows.map(function (r) {
+    var tags = r[6].map(function (i) { return data.tags[i]; }).join(" ");
+    return (r[0] + " " + (r[2] || "") + " " + (r[1] === null ? "error " : "") + tags).toLowerCase();
+  });
+  rows.forEach(function (r, i) { r.push(i); });  // r[8]: index into haystacks
   var threshold = data.threshold;
   var PAGE = 200;
   var state = { key: 1, dir: 1, query: "", belowOnly: false, shown: PAGE };
@@ -17,7 +23,7 @@
   function matches(row, words) {
     if (state.belowOnly && !(row[1] !== null && threshold !== null && row[1] < threshold)) return false;
     if (!words.length) return true;
-    var hay = (row[0] + " " + (row[2] || "") + " " + row[6]).toLowerCase();
+    var hay = haystacks[row[8]];
     for (var i = 0; i < words.length; i++) if (hay.indexOf(words[i]) < 0) return false;
     return true;
   }
