@@ -267,3 +267,15 @@ def test_report_in_headless_chromium(tmp_path: Path, browser):
     browser.execute_script("arguments[0].scrollIntoView()", view)
     assert browser.save_screenshot(str(shots / "report-view.png"))
     assert (shots / "report-top.png").stat().st_size > 20_000
+
+
+def test_invalid_bytes_kept_by_the_reader_show_as_escapes(tmp_path: Path, checker):
+    text = "Le conseil municipal a voté mardi soir la rénovation du pont couvert.\n"
+    (tmp_path / "damaged.txt").write_bytes(text.encode("utf-8") + b"Prix : 12 \xff euros.\n")
+    # A file name that is not UTF-8 either (Linux allows any bytes).
+    Path(os.fsdecode(os.fsencode(tmp_path) + b"/nom-\xe9.txt")).write_bytes(text.encode("utf-8"))
+    page = build_report(records_from_run(checker, [str(tmp_path)]))
+    page.encode("utf-8")  # writable as UTF-8 despite lone surrogates in text and name
+    assert "Prix : 12 \\xff euros." in page and "nom-\\xe9.txt" in page
+    rows = json.loads(unescape_json(page))["rows"]
+    assert sorted(r[0] for r in rows) == ["damaged.txt", "nom-\udce9.txt"]

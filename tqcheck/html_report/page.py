@@ -11,14 +11,13 @@ import os
 import secrets
 import statistics
 from datetime import datetime, timezone
-from html import escape
 from importlib import resources
 from typing import Sequence
 
 from tqcheck import __version__
 from tqcheck.html_report.charts import CATEGORY_COLOURS, NEUTRAL, Bar, bar_chart, histogram
 from tqcheck.html_report.collect import Collected, ordered_categories
-from tqcheck.html_report.views import TEXT_LIMIT, render_view
+from tqcheck.html_report.views import TEXT_LIMIT, escape, render_view
 
 TOP_RULES = 15
 TOP_LANGUAGES = 12
@@ -33,6 +32,10 @@ def script_json(value: object) -> str:
     """JSON that is safe inside `<script type="application/json">`: no `<`, `>` or `&`
     can close the element or open a comment, whatever the strings hold."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a path with undecodable bytes: \udcXX escapes instead
+        text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 

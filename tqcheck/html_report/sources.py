@@ -27,7 +27,7 @@ def _constant(original: str, cleaned: str) -> TextLoader:
 
 
 def records_from_run(checker: Any, paths: list[str], *, lang: str | None = None,
-                     encoding: str = "utf-8") -> Iterator[Record]:
+                     encoding: str = "auto") -> Iterator[Record]:
     """Check and clean every input in memory (nothing is written) and yield its record."""
     for item in expand_paths(paths):
         if isinstance(item, ReadError):
@@ -47,9 +47,16 @@ def _no_text() -> TextPair:
     return TextPair(None, None, "the file could not be read")
 
 
+class _Unreadable(Exception):
+    pass
+
+
 def _read_text(path: Path) -> str:
-    text = path.read_bytes().decode("utf-8")
-    return text[1:] if text.startswith("\ufeff") else text
+    """Decoded as `clean` read it (BOMs, kept invalid bytes, legacy encodings)."""
+    doc = read_document(path)
+    if isinstance(doc, ReadError):
+        raise _Unreadable(doc.message)
+    return doc.text
 
 
 def _saved_text_loader(record: dict[str, Any], base: Path) -> TextLoader:
@@ -75,9 +82,8 @@ def _saved_text_loader(record: dict[str, Any], base: Path) -> TextLoader:
                 if chars is None or len(original) == chars:
                     return TextPair(original, cleaned)
                 problems.append(f"the cleaned file {output} has changed since the report")
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(f"the cleaned file {output} cannot be read "
-                                f"({getattr(exc, 'strerror', None) or exc})")
+            except _Unreadable as exc:
+                problems.append(f"the cleaned file {output} cannot be read ({exc})")
         if source:
             try:
                 original = _read_text(resolve(source))
@@ -86,9 +92,8 @@ def _saved_text_loader(record: dict[str, Any], base: Path) -> TextLoader:
                     if ok:
                         return TextPair(original, apply_edits(original, edits))
                 problems.append(f"the input {source} has changed since the report")
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(f"the input {source} cannot be read "
-                                f"({getattr(exc, 'strerror', None) or exc})")
+            except _Unreadable as exc:
+                problems.append(f"the input {source} cannot be read ({exc})")
         if not output and not source:
             problems.append("the report names no file")
         return TextPair(None, None, "; ".join(problems))

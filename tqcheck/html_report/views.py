@@ -6,7 +6,8 @@ The text is untrusted scraped content, so it only ever reaches the page through
 """
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape as _escape
 from typing import Any, Sequence
 
 from tqcheck.html_report.collect import Pick, TextPair
@@ -15,6 +16,15 @@ from tqcheck.html_report.collect import Pick, TextPair
 TEXT_LIMIT = 20_000
 #: Findings listed under a document.
 LIST_LIMIT = 100
+
+
+_KEPT_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def escape(text: str) -> str:
+    """`html.escape`, and bytes that were not valid text (kept by the reader as lone
+    surrogates, which cannot be written as UTF-8) shown as `\\xNN`."""
+    return _KEPT_BYTE.sub(lambda m: f"\\x{ord(m.group(0)) - 0xDC00:02x}", _escape(text))
 
 
 def _finding_title(f: dict[str, Any]) -> str:
