@@ -76,6 +76,26 @@ def synthetic_lines(bases: list[dict], n: int, path: Path, seed: int = 1) -> Non
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def split_times(lines: Path) -> dict:
+    """Where the time goes, in this process: reading + collecting, then the page."""
+    from tqcheck import html_report
+
+    options = html_report.ReportOptions(min_score=60)
+    start = time.perf_counter()
+    with lines.open(encoding="utf-8") as handle:
+        for line in handle:
+            json.loads(line)
+    bare = time.perf_counter() - start  # the floor: parsing the JSONL and nothing else
+    start = time.perf_counter()
+    notes: list[str] = []
+    data = html_report.collect(html_report.records_from_report(lines, notes), options, notes)
+    collected = time.perf_counter() - start
+    start = time.perf_counter()
+    html_report.render(data, options)
+    return {"bare_json_parse_s": round(bare, 2), "read_and_collect_s": round(collected, 2),
+            "render_s": round(time.perf_counter() - start, 2)}
+
+
 def browser_times(page: Path) -> dict | None:
     try:
         from selenium import webdriver
@@ -135,6 +155,7 @@ def main() -> None:
         result = {"docs": args.docs, "jsonl_mb": round(lines.stat().st_size / 1e6, 1),
                   "wall_s": round(wall, 2), "html_mb": round(page.stat().st_size / 1e6, 2),
                   "peak_rss_mb": round(rss, 1), "stdout": proc.stdout.strip()}
+        result["in_process"] = split_times(lines)
         result["browser"] = browser_times(page)
         print(json.dumps(result, indent=2))
         if args.keep:
