@@ -279,3 +279,23 @@ def test_invalid_bytes_kept_by_the_reader_show_as_escapes(tmp_path: Path, checke
     assert "Prix : 12 \\xff euros." in page and "nom-\\xe9.txt" in page
     rows = json.loads(unescape_json(page))["rows"]
     assert sorted(r[0] for r in rows) == ["damaged.txt", "nom-\udce9.txt"]
+
+
+def test_malformed_lines_are_skipped_and_an_empty_report_still_renders(tmp_path: Path):
+    good = {"path": "a.txt", "score": 90.0, "language": "fr", "chars": 10, "removed_chars": 0,
+            "error": None, "findings": [], "edits": []}
+    bad = [[], {"findings": "x"}, {**good, "score": "high"},
+           {**good, "findings": [{"rule": "W002", "start": "0", "end": 2}]}]
+    saved = tmp_path / "r.jsonl"
+    saved.write_text("\n".join(json.dumps(x) for x in [good, *bad]) + "\n", "utf-8")
+    proc = run("report", "--from-report", str(saved), "-o", str(tmp_path / "r.html"), cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    for number in range(2, 6):
+        assert f"r.jsonl:{number}: not a tqcheck file report" in proc.stderr
+    page = (tmp_path / "r.html").read_text("utf-8")
+    assert "<b>1</b><span>documents</span>" in page and "a.txt cannot be read" in page
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", "utf-8")
+    proc = run("report", "--from-report", str(empty), "-o", str(tmp_path / "e.html"))
+    assert proc.returncode == 0, proc.stderr
+    assert "<b>0</b><span>documents</span>" in (tmp_path / "e.html").read_text("utf-8")

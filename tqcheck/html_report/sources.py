@@ -101,6 +101,29 @@ def _saved_text_loader(record: dict[str, Any], base: Path) -> TextLoader:
     return load
 
 
+def _shape_problem(record: Any) -> str | None:
+    """Why a parsed line cannot be a FileReport record, or None if it can."""
+    if not isinstance(record, dict):
+        return "not an object"
+    if "findings" not in record and "error" not in record:
+        return "no findings and no error"
+    findings = record.get("findings") or []
+    if not isinstance(findings, list) or not all(isinstance(f, dict) for f in findings):
+        return "findings is not a list of objects"
+    for f in findings:
+        if not all(isinstance(f.get(k), int) for k in ("start", "end")):
+            return "a finding has no integer start/end"
+    score = record.get("score")
+    if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))):
+        return "score is not a number"
+    for key in ("chars", "removed_chars"):
+        if record.get(key) is not None and not isinstance(record.get(key), int):
+            return f"{key} is not an integer"
+    if not isinstance(record.get("edits") or [], list):
+        return "edits is not a list"
+    return None
+
+
 def records_from_report(path: Path, notes: list[str]) -> Iterator[Record]:
     """Records of a saved `tqcheck-report.jsonl`; bad lines become notes, not errors.
     Relative paths in the report are taken relative to the current folder, as written."""
@@ -120,8 +143,9 @@ def records_from_report(path: Path, notes: list[str]) -> Iterator[Record]:
                 except json.JSONDecodeError as exc:
                     notes.append(f"{path}:{number}: not valid JSON ({exc.msg}), skipped")
                     continue
-                if not isinstance(record, dict) or "findings" not in record and "error" not in record:
-                    notes.append(f"{path}:{number}: not a tqcheck file report, skipped")
+                problem = _shape_problem(record)
+                if problem:
+                    notes.append(f"{path}:{number}: not a tqcheck file report ({problem}), skipped")
                     continue
                 yield record, _saved_text_loader(record, base)
         except UnicodeDecodeError as exc:

@@ -130,12 +130,18 @@ def render_view(number: int, pick: Pick, label: str, why: str) -> str:
             f'</span> <span class="label">{escape(label)}</span> <span class="meta">'
             f'{escape(str(record.get("language") or "und"))} · {len(findings):,} findings · '
             f'{int(record.get("removed_chars") or 0):,} chars removed{escape(why)}</span></summary>')
-    if texts.original is None:
+    marked = None
+    if texts.original is not None:
+        try:
+            marked = highlight(texts.original, findings, record.get("edits") or [])
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            texts = TextPair(None, None, f"the report's edits are malformed ({exc})")
+    if texts.original is None or marked is None:
         body = (f'<p class="missing">Text not available: {escape(texts.note or "unknown reason")}. '
                 "The findings below come from the report.</p>")
     else:
         body = ('<div class="pair"><div><h4>Original, findings highlighted</h4>'
-                f'<pre class="original">{highlight(texts.original, findings, record.get("edits") or [])}'
+                f'<pre class="original">{marked}'
                 '</pre></div><div><h4>Cleaned</h4>'
                 f'<pre class="cleaned">{_plain(texts.cleaned or "")}</pre></div></div>')
     return (f'<details class="view" id="view-{number}" data-reason="{pick.reason}">{head}'
