@@ -16,6 +16,7 @@ from tqcheck.model import Edit, FileReport
 from tqcheck.reading import ReadError, expand_paths, read_document
 
 Record = tuple[dict[str, Any], TextLoader]
+_JSONL = (".jsonl", ".jsonl.gz", ".ndjson", ".json")
 
 
 class ReportFileError(Exception):
@@ -68,6 +69,10 @@ def _saved_text_loader(record: dict[str, Any], base: Path) -> TextLoader:
         return path if path.is_absolute() else base / path
 
     def load() -> TextPair:
+        names = [str(n) for n in (record.get("output"), record.get("path")) if n]
+        if record.get("id") is not None and any(n.endswith(_JSONL) for n in names):
+            return TextPair(None, None, "the texts of JSONL records are not looked up "
+                            "from a saved report yet")
         chars = record.get("chars")
         problems: list[str] = []
         try:
