@@ -68,6 +68,7 @@ def test_views_are_capped_to_the_worst_and_a_seeded_sample():
     assert "Showing 12 of 1,000 scored documents: the worst 5" in page
     assert "random sample of 7 of the others (cap 7, seed 3)" in page
     assert page.count('<details class="view"') == 12
+    assert 'id="below-only"' not in page and "No --min-score given" in page
     # Every document is still in the table data, and each picked one links to its view.
     rows = json.loads(unescape_json(page))["rows"]
     assert len(rows) == 1000 and sorted(r[7] for r in rows if r[7] is not None) == list(range(12))

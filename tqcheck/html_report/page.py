@@ -62,7 +62,7 @@ def _summary(data: Collected, threshold: float | None) -> str:
     share = 100 * data.removed_chars / data.chars if data.chars else 0.0
     cards.append(_card(f"{data.removed_chars:,}", f"characters removed ({share:.1f}% of {data.chars:,})"))
     clean = sum(1 for s in scores if s >= 100)
-    cards.append(_card(f"{clean:,}", "documents with nothing found"))
+    cards.append(_card(f"{clean:,}", "documents scoring 100"))
     below = data.below(threshold)
     if below is not None:
         cards.append(_card(f"{below:,}", f"below min-score {threshold:g}"))
@@ -115,7 +115,7 @@ def _sources(data: Collected, threshold: float | None, prefix: str) -> str:
             f'</thead><tbody>{"".join(rows)}</tbody></table></section>')
 
 
-def _table(prefix: str) -> str:
+def _table(prefix: str, threshold: float | None) -> str:
     where = (f' Paths are relative to <code>{escape(prefix)}</code>.' if prefix else "")
     heads = [("path", 0, ""), ("score", 1, "num"), ("language", 2, ""), ("findings", 3, "num"),
              ("chars removed", 4, "num"), ("chars", 5, "num")]
@@ -123,7 +123,8 @@ def _table(prefix: str) -> str:
     return ('<section id="table"><h2>Files</h2><div class="controls">'
             '<input id="filter" type="search" placeholder="filter: path, language, rule code '
             'or category (all words must match)" aria-label="filter files">'
-            '<label><input id="below-only" type="checkbox"> below min-score only</label>'
+            + ("" if threshold is None else '<label><input id="below-only" type="checkbox"> '
+               f'below min-score {threshold:g} only</label>') +
             f'<span id="status"></span></div><p class="note">Click a column to sort.{where}</p>'
             f'<table id="files"><thead><tr>{cells}<th>text</th></tr></thead>'
             '<tbody id="file-rows"></tbody></table><button id="more" hidden>show more</button>'
@@ -180,7 +181,7 @@ def render_page(data: Collected, *, threshold: float | None, source: str, worst:
         f"<header><h1>tqcheck report</h1><p>{escape(source)} · {data.files:,} documents · "
         f"generated {when} by tqcheck {escape(__version__)}</p></header><main>",
         _summary(data, threshold), _charts(data, threshold), _sources(data, threshold, prefix),
-        _table(prefix), _views(data, short, worst, sample, seed), _errors(data),
+        _table(prefix, threshold), _views(data, short, worst, sample, seed), _errors(data),
         f'</main><script type="application/json" id="rows-data">{payload}</script>',
         f'<script nonce="{nonce}">{_asset("report.js")}</script></body></html>\n',
     ])

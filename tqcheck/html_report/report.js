@@ -86,7 +86,9 @@
   }
 
   filter.addEventListener("input", function () { state.query = filter.value; state.shown = PAGE; render(); });
-  below.addEventListener("change", function () { state.belowOnly = below.checked; state.shown = PAGE; render(); });
+  if (below) {  // only there when the report has a --min-score
+    below.addEventListener("change", function () { state.belowOnly = below.checked; state.shown = PAGE; render(); });
+  }
   more.addEventListener("click", function () { state.shown += PAGE * 5; render(); });
   headers.forEach(function (th) {
     th.addEventListener("click", function () {
