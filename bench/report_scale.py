@@ -48,6 +48,8 @@ def base_records(work: Path) -> list[dict]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(texts.cleaned, "utf-8")
         record["output"] = str(target)
+        record.pop("line", None)  # JSONL samples too: their text now lives in `target`
+        record.pop("id", None)
         record["text"] = texts.original  # only to place the extra findings; dropped below
         out.append(record)
     return out

@@ -2,6 +2,7 @@
 page itself in headless Chromium (charts, table, filtering, injection, screenshot)."""
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -14,12 +15,15 @@ from pathlib import Path
 import pytest
 
 from tqcheck.html_report import ReportOptions, TextPair, build_report, collect
-from tqcheck.html_report.sources import records_from_report, records_from_run
+from tqcheck.html_report.saved import records_from_report
+from tqcheck.html_report.sources import records_from_run
 from tqcheck.html_report.views import highlight
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
 SAMPLE_FILES = sorted(SAMPLES.rglob("*.txt"))
+SAMPLE_JSONL = SAMPLES / "jsonl" / "articles.jsonl"
+SAMPLE_DOCS = len(SAMPLE_FILES) + sum(1 for line in SAMPLE_JSONL.open("rb") if line.strip())
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=\"document.title='pwned';window.__pwned=1\">"
@@ -83,13 +87,16 @@ def unescape_json(page: str) -> str:
 def test_summary_and_charts_count_the_corpus(checker):
     page = build_report(records_from_run(checker, [str(SAMPLES)]), ReportOptions(min_score=99.5))
     data = json.loads(unescape_json(page))
-    assert len(data["rows"]) == len(SAMPLE_FILES) and data["threshold"] == 99.5
-    assert f"<b>{len(SAMPLE_FILES)}</b><span>documents</span>" in page
+    assert len(data["rows"]) == SAMPLE_DOCS and data["threshold"] == 99.5
+    assert f"<b>{SAMPLE_DOCS}</b><span>documents</span>" in page
     histogram = re.search(r'<svg class="chart histogram".*?</svg>', page, re.S).group(0)
     assert histogram.count('<rect class="bar"') == 20 and 'class="threshold"' in histogram
     below = sum(1 for r in data["rows"] if r[1] is not None and r[1] < 99.5)
     assert f"<b>{below}</b><span>below min-score 99.5</span>" in page
     assert "trailing-space" in page and 'id="charts"' in page
+    # A JSONL record's view has its text too (original and cleaned, as for the .txt copy).
+    assert "jsonl/articles.jsonl [line 1]" in page
+    assert page.count("La municipalité de La Rochelle a présenté lundi soir") == 4
 
 
 def test_highlight_marks_findings_and_strikes_removals():
@@ -123,17 +130,27 @@ def test_untrusted_text_and_paths_are_escaped(tmp_path: Path, checker):
 
 
 def test_from_report_rebuilds_originals_and_survives_missing_files(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SAMPLES, corpus, ignore=shutil.ignore_patterns("*.md"))
+    with gzip.open(corpus / "jsonl" / "articles.jsonl.gz", "wb") as packed:
+        packed.write(SAMPLE_JSONL.read_bytes())
     out = tmp_path / "cleaned"
-    assert run("clean", str(SAMPLES), "--out", str(out)).returncode == 0
+    assert run("clean", str(corpus), "--out", str(out), "--jobs", "1").returncode == 0
     notes: list[str] = []
     records = list(records_from_report(out / "tqcheck-report.jsonl", notes))
-    assert len(records) == len(SAMPLE_FILES) and not notes
-    for record, load in records:
-        texts = load()
-        assert texts.original == Path(record["path"]).read_text("utf-8")
-        assert texts.cleaned == Path(record["output"]).read_text("utf-8")
+    assert len(records) == SAMPLE_DOCS + SAMPLE_DOCS - len(SAMPLE_FILES) and not notes
+    lines = SAMPLE_JSONL.read_text("utf-8").splitlines()
+    data = collect(records, ReportOptions(worst=100))
+    assert len(data.picks) == len(records)
+    for pick in data.picks:
+        record, texts = pick.record, pick.load_text()
+        if record.get("line"):  # a JSONL record, plain or gzipped: its line of the input
+            assert texts.original == json.loads(lines[record["line"] - 1])["text"]
+        else:
+            assert texts.original == Path(record["path"]).read_text("utf-8")
+            assert texts.cleaned == Path(record["output"]).read_text("utf-8")
     # Without the cleaned file the input is read; without either, the view says why.
-    victim = next(r for r, _ in records if r["findings"])
+    victim = next(r for r, _ in records if r["findings"] and not r.get("line"))
     Path(victim["output"]).unlink()
     reloaded = dict((r["path"], load) for r, load in
                     records_from_report(out / "tqcheck-report.jsonl", notes))
@@ -141,15 +158,15 @@ def test_from_report_rebuilds_originals_and_survives_missing_files(tmp_path: Pat
     copy = tmp_path / "gone.txt"
     shutil.copy(victim["path"], copy)
     victim_line = json.dumps({**victim, "path": str(copy)})
-    lines = (out / "tqcheck-report.jsonl").read_text("utf-8").splitlines()
-    (tmp_path / "r.jsonl").write_text("\n".join(lines + [victim_line, "{not json"]) + "\n", "utf-8")
+    saved = (out / "tqcheck-report.jsonl").read_text("utf-8").splitlines()
+    (tmp_path / "r.jsonl").write_text("\n".join(saved + [victim_line, "{not json"]) + "\n", "utf-8")
     copy.unlink()
     proc = run("report", "--from-report", str(tmp_path / "r.jsonl"), "-o", str(tmp_path / "r.html"))
     assert proc.returncode == 2  # a bad line is reported, the page is still written
-    assert f"r.jsonl:{len(lines) + 2}: not valid JSON" in proc.stderr
+    assert f"r.jsonl:{len(saved) + 2}: not valid JSON" in proc.stderr
     page = (tmp_path / "r.html").read_text("utf-8")
     assert "Text not available: the cleaned file" in page and "gone.txt cannot be read" in page
-    assert page.count('<details class="view"') == len(SAMPLE_FILES) + 1
+    assert page.count('<details class="view"') == len(saved) + 1
 
 
 def test_report_command_errors_are_one_line(tmp_path: Path):

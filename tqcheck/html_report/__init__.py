@@ -3,9 +3,10 @@
     records = records_from_report(Path("cleaned/tqcheck-report.jsonl"), notes)
     html = build_report(records, options)
 
-Split by job: `sources` (where records come from), `collect` (one streaming pass into
-counters, rows and the few documents shown in full), `charts` (inline SVG), `views`
-(one document's highlighted text) and `page` (the template, CSS and JS).
+Split by job: `sources` and `saved` (records from a run or from a saved report),
+`collect` (one streaming pass into counters, rows and the few documents shown in full),
+`charts` (inline SVG), `views` (one document's highlighted text) and `page` (the
+template, CSS and JS).
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from typing import Iterable
 
 from tqcheck.html_report.collect import Collected, Collector, TextPair
 from tqcheck.html_report.page import render_page
-from tqcheck.html_report.sources import (Record, ReportFileError, records_from_report,
-                                         records_from_run)
+from tqcheck.html_report.saved import ReportFileError, prefetch, records_from_report
+from tqcheck.html_report.sources import Record, records_from_run
 
 __all__ = ["ReportOptions", "build_report", "collect", "render", "records_from_report",
            "records_from_run", "ReportFileError", "TextPair", "Collected"]
@@ -39,6 +40,7 @@ def collect(records: Iterable[Record], options: ReportOptions,
     for record, load_text in records:
         collector.add(record, load_text)
     data = collector.finish()
+    prefetch(data.picks)
     data.notes.extend(notes or [])
     return data
 
