@@ -317,3 +317,15 @@ def test_malformed_lines_are_skipped_and_an_empty_report_still_renders(tmp_path:
     proc = run("report", "--from-report", str(empty), "-o", str(tmp_path / "e.html"))
     assert proc.returncode == 0, proc.stderr
     assert "<b>0</b><span>documents</span>" in (tmp_path / "e.html").read_text("utf-8")
+
+
+def test_parallel_run_gives_the_same_page_data(tmp_path: Path):
+    pages = []
+    for jobs in ("1", "2"):
+        page = tmp_path / f"jobs{jobs}.html"
+        proc = run("report", str(SAMPLES), "-o", str(page), "--jobs", jobs, "--batch-size", "3")
+        assert proc.returncode == 0, proc.stderr
+        text = page.read_text("utf-8")
+        views = re.findall(r'<details class="view".*?</details>', text, re.S)
+        pages.append((unescape_json(text), views))
+    assert pages[0] == pages[1] and len(pages[0][1]) == SAMPLE_DOCS

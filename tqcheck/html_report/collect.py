@@ -137,7 +137,7 @@ class Collector:
                 data.rule_info[rule] = (str(f.get("name", "")), category)
             tags.add(rule)
             tags.add(category)
-        tag_ids = sorted(data.tags.setdefault(tag, len(data.tags)) for tag in tags)
+        tag_ids = sorted(data.tags.setdefault(tag, len(data.tags)) for tag in sorted(tags))
         data.rows.append([label, round(score, 2), language, len(findings), removed, chars,
                           tag_ids, None])
         self._choose(Pick(index, record, load_text, "worst"), score)
