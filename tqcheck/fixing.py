@@ -1,0 +1,70 @@
+"""`tqcheck check --fix`: apply the cleaning edits to the files themselves.
+
+The only place tqcheck changes an original. Each file is rewritten atomically (a
+temporary sibling renamed over it), keeps its encoding and BOM, and is left alone when
+cleaning changes nothing. What remains afterwards (flag-only findings) is checked
+again, so the report describes the files as they now are.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from tqcheck.engine import Checker
+from tqcheck.model import Document, Edit, FileReport
+from tqcheck.reading import ReadError, encode, expand_paths, read_document
+from tqcheck.runner import RunResult, atomic_write
+
+
+@dataclass(frozen=True)
+class FileFix:
+    """One rewritten file and the edits that changed it (original offsets)."""
+
+    path: str
+    edits: tuple[Edit, ...]
+    removed_chars: int
+
+    def summary(self) -> str:
+        by_rule = Counter(e.rule for e in self.edits)
+        rules = ", ".join(f"{code} x{n}" if n > 1 else code for code, n in sorted(by_rule.items()))
+        n = len(self.edits)
+        return (f"Fixed {self.path}: {n} edit{'s' * (n != 1)} ({rules}), "
+                f"{self.removed_chars} characters removed")
+
+
+@dataclass
+class FixResult(RunResult):
+    fixed: list[FileFix] = field(default_factory=list)
+
+
+def fix_paths(checker: Checker, paths: Sequence[str], *, lang: str | None = None,
+              encoding: str = "utf-8") -> FixResult:
+    """Clean every input file in place; `reports` describe the files after fixing."""
+    result = FixResult()
+    for item in expand_paths(list(paths)):
+        if isinstance(item, ReadError):
+            result.reports.append(FileReport.failed(item.path, item.message))
+            continue
+        doc = read_document(item.path, str(item.path), encoding)
+        if isinstance(doc, ReadError):
+            result.reports.append(FileReport.failed(doc.path, doc.message))
+            continue
+        if not doc.text:
+            result.notes.append(f"{doc.path}: empty file, nothing to check")
+        cleaned = checker.clean(doc, lang=lang)
+        if cleaned.text == doc.text:
+            result.reports.append(cleaned.report)
+            continue
+        try:
+            data = encode(doc, cleaned.text)
+            atomic_write(item.path, data)
+        except (OSError, UnicodeEncodeError) as exc:
+            result.reports.append(FileReport.failed(doc.path, f"cannot write the fix: {exc}"))
+            continue
+        result.fixed.append(FileFix(str(doc.path), cleaned.edits,
+                                    len(doc.text) - len(cleaned.text)))
+        after = Document(cleaned.text, path=doc.path, id=doc.id, meta=doc.meta)
+        # Keep the language cleaning used: removing a foreign footer must not change it.
+        result.reports.append(checker.check(after, lang=lang or cleaned.report.language))
+    return result

@@ -1,0 +1,47 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the diff.
+
+`::warning file=a.txt,line=3,col=1,endLine=3,endColumn=12,title=B101 share-widget::...`
+The message and the properties are escaped as the runner expects (`%`, CR and LF in
+both; `:` and `,` in properties too), or a finding whose text holds a newline would
+end the command early and leak the rest into the log.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from tqcheck.model import FileReport, Finding
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+SNIPPET = 120
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, **properties: object) -> str:
+    props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items()
+                     if v is not None)
+    return f"::{level} {props}::{escape_data(message)}" if props else f"::{level}::{escape_data(message)}"
+
+
+def annotation(path: str | None, f: Finding) -> str:
+    text = f.text if len(f.text) <= SNIPPET else f.text[: SNIPPET - 1] + "…"
+    return command(LEVEL.get(f.severity, "warning"), f"{f.message} [{f.category}]: {text}",
+                   file=path, line=f.line, col=f.column, endLine=f.end_line,
+                   endColumn=f.end_column, title=f"{f.rule} {f.name}")
+
+
+def render(reports: Sequence[FileReport], **_: object) -> str:
+    lines = []
+    for report in reports:
+        if report.error:
+            lines.append(command("error", f"tqcheck could not check this file: {report.error}",
+                                 file=report.path, title="tqcheck"))
+            continue
+        lines.extend(annotation(report.path, f) for f in report.findings)
+    return "".join(line + "\n" for line in lines)
