@@ -144,8 +144,9 @@ def _describe(r) -> str:
 @click.argument("folder", required=False, type=click.Path(file_okay=False, exists=True))
 @rules_folder_option
 @_select
-@click.option("--coverage", is_flag=True, help="Also fail on rules that never fire on "
-              "their own must_flag examples with every rule active.")
+@click.option("--coverage", is_flag=True, help="Also fail on rules that, with every rule "
+              "active, never fire on their own must_flag examples or never apply their own "
+              "edit in their cleaned examples.")
 def test_command(folder, rules_dirs, select, coverage):
     """Run the rules' own examples; report each failure on its own line.
 
@@ -176,8 +177,8 @@ def test_command(folder, rules_dirs, select, coverage):
         for item in ruletest.coverage(full, chosen):
             if not item.covered:
                 uncovered.append(item)
-                click.echo(f"UNCOVERED {item.rule.code} ({item.rule.path}): fires on none "
-                           f"of its {item.total} must_flag examples with every rule active")
+                for problem in item.problems:
+                    click.echo(f"UNCOVERED {item.rule.code} ({item.rule.path}): {problem}")
     click.echo(f"{len(chosen)} rule{'s' * (len(chosen) != 1)}, {examples} examples: "
                f"{failures} failed" + (f", {len(uncovered)} uncovered" if coverage else "") + ".")
     raise click.exceptions.Exit(1 if failures or uncovered else 0)

@@ -2,9 +2,11 @@
 
 `must_flag` texts must produce a finding of the rule with only that rule active;
 `must_not_flag` texts must produce none; `cleaned` texts must clean to exactly
-`expected` with every rule active (cleaning is a team effort). Coverage asks a harder
-question: with every rule active, does the rule still fire on at least one of its own
-`must_flag` examples, or do other rules (positions, overlaps) always shadow it?
+`expected` with every rule active (cleaning is a team effort). Coverage asks harder
+questions, with every rule active: does the rule still fire on at least one of its own
+`must_flag` examples (or do other rules always shadow it), and does at least one of its
+`cleaned` examples apply the rule's own edit (or do other rules do all the work, so the
+example proves nothing about this rule)?
 """
 from __future__ import annotations
 
@@ -88,13 +90,27 @@ def run_rules(full: Checker, rules: RuleSet | None = None) -> Iterator[Outcome]:
 
 @dataclass(frozen=True)
 class Coverage:
+    """How much of a rule its own examples exercise with every rule active."""
+
     rule: Rule
-    fired: int  # must_flag examples on which the rule fires with every rule active
+    fired: int  # must_flag examples on which the rule still fires
     total: int
+    cleans: int  # cleaned examples in which one of the edits is the rule's own
+
+    @property
+    def problems(self) -> list[str]:
+        out = []
+        if not self.fired:
+            out.append(f"fires on none of its {self.total} must_flag examples "
+                       "with every rule active")
+        if self.rule.examples.cleaned and not self.cleans:
+            out.append(f"none of its {len(self.rule.examples.cleaned)} cleaned examples "
+                       "applies one of its own edits (other rules do all the work)")
+        return out
 
     @property
     def covered(self) -> bool:
-        return self.fired > 0
+        return not self.problems
 
 
 def coverage(full: Checker, rules: RuleSet | None = None) -> list[Coverage]:
@@ -104,5 +120,8 @@ def coverage(full: Checker, rules: RuleSet | None = None) -> list[Coverage]:
         fired = sum(1 for text in rule.examples.must_flag
                     if any(f.rule == rule.code
                            for f in full.check(Document(text), lang=lang).findings))
-        out.append(Coverage(rule, fired, len(rule.examples.must_flag)))
+        cleans = sum(1 for text, _ in rule.examples.cleaned
+                     if any(rule.code in e.rule.split("+")
+                            for e in full.clean(text, lang=lang).edits))
+        out.append(Coverage(rule, fired, len(rule.examples.must_flag), cleans))
     return out
