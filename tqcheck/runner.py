@@ -6,7 +6,7 @@ never leaves a half-written file.
 """
 from __future__ import annotations
 
-import json
+from tqcheck import jsonio
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -57,7 +57,7 @@ def _inputs(paths: list[str], encoding: str) -> Iterator[tuple[InputFile | None,
 
 
 def check_paths(checker: Checker, paths: list[str], *, lang: str | None = None,
-                encoding: str = "utf-8") -> RunResult:
+                encoding: str = "auto") -> RunResult:
     result = RunResult()
     for _, doc in _inputs(paths, encoding):
         if isinstance(doc, ReadError):
@@ -70,7 +70,7 @@ def check_paths(checker: Checker, paths: list[str], *, lang: str | None = None,
 
 
 def clean_paths(checker: Checker, paths: list[str], out: Path, *, lang: str | None = None,
-                encoding: str = "utf-8",
+                encoding: str = "auto",
                 on_report: Callable[[FileReport], None] | None = None) -> RunResult:
     """Clean every input into `out` (mirroring input trees) and write the JSONL report."""
     result = RunResult()
@@ -79,7 +79,7 @@ def clean_paths(checker: Checker, paths: list[str], out: Path, *, lang: str | No
     for item, doc in _inputs(paths, encoding):
         if isinstance(doc, ReadError):
             report = FileReport.failed(doc.path, doc.message)
-            lines.append(json.dumps(report.to_dict(), ensure_ascii=False))
+            lines.append(jsonio.dumps(report.to_dict()))
             result.reports.append(report)
             continue
         assert item is not None
@@ -94,7 +94,7 @@ def clean_paths(checker: Checker, paths: list[str], out: Path, *, lang: str | No
         record = cleaned.report.to_dict()
         record["output"] = str(target)
         record["edits"] = [e.to_dict() for e in cleaned.edits]
-        lines.append(json.dumps(record, ensure_ascii=False))
+        lines.append(jsonio.dumps(record))
         result.reports.append(cleaned.report)
         if not doc.text:
             result.notes.append(f"{doc.path}: empty file, copied as is")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 
 DETECTORS: dict[str, str] = {
+    "invalid-bytes": "tqcheck.detectors.invalid_bytes:InvalidBytesDetector",
 }
 
 

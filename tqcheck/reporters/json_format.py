@@ -1,7 +1,7 @@
 """The versioned JSON contract: `{"schema": 1, "files": [FileReport, ...]}`."""
 from __future__ import annotations
 
-import json
+from tqcheck import jsonio
 from typing import Sequence
 
 from tqcheck.model import SCHEMA_VERSION, FileReport
@@ -12,4 +12,4 @@ def document(reports: Sequence[FileReport]) -> dict:
 
 
 def render(reports: Sequence[FileReport], **_: object) -> str:
-    return json.dumps(document(reports), ensure_ascii=False, indent=2) + "\n"
+    return jsonio.dumps(document(reports), indent=2) + "\n"
