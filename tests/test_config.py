@@ -25,8 +25,11 @@ ARTICLE = ("La mairie a présenté mardi le budget de la rénovation du pont.   
 
 
 def codes(result) -> list[str]:
+    """Codes found, among the whitespace rules and the fixture rules this test is about
+    (the built-in rule packs grow; they must not change what these tests mean)."""
     data = json.loads(result.stdout)
-    return sorted({f["rule"] for r in data["files"] for f in r["findings"]})
+    return sorted({f["rule"] for r in data["files"] for f in r["findings"]
+                   if f["rule"][0] in "WX"})
 
 
 def check(*args: str, env: dict | None = None):
@@ -110,7 +113,8 @@ def test_per_file_ignores_are_relative_to_the_config(project):
     (project / "corpus" / "en" / "bridge.txt").write_text(ARTICLE, "utf-8")
     configure(project, '[tool.tqcheck.per-file-ignores]\n"corpus/fr/*.txt" = ["W", "X904"]\n')
     data = json.loads(check(str(project / "corpus")).stdout)
-    by_file = {Path(r["path"]).parent.name: sorted({f["rule"] for f in r["findings"]})
+    by_file = {Path(r["path"]).parent.name: sorted({f["rule"] for f in r["findings"]
+                                                    if f["rule"][0] in "WX"})
                for r in data["files"]}
     assert by_file == {"fr": ["X901"], "en": ["W001", "W002", "W003", "X901", "X904"]}
 

@@ -71,21 +71,21 @@ def test_fix_does_not_touch_a_read_only_error(tmp_path):
 
 # -- a user rule folder -------------------------------------------------------------
 NEW_RULE = """code = "U101"
-name = "newsletter-prompt-fr"
+name = "kiosk-promo-echo-du-val"
 category = "boilerplate"
 severity = "warning"
 action = "remove-line"
 scope = "line"
 lang = "fr"
-message = "Newsletter prompt"
+message = "House promo line of L'Écho du Val"
 source = "Seen at the foot of regional French news sites (house rule)."
-pattern = '''(?i)^\\s*inscrivez-vous à notre newsletter\\b.*$'''
+pattern = '''(?i)^\\s*retrouvez l'écho du val\\b.*$'''
 max_words = 12
 [examples]
-must_flag = ["Inscrivez-vous à notre newsletter pour ne rien manquer."]
-must_not_flag = ["Les lecteurs qui se sont inscrits à notre newsletter ont reçu l'alerte."]
+must_flag = ["Retrouvez L'Écho du Val chaque jeudi dans votre kiosque numérique."]
+must_not_flag = ["Les lecteurs retrouvent L'Écho du Val chaque jeudi depuis 1952."]
 [[examples.cleaned]]
-text = "Le maire a démissionné.\\n\\nInscrivez-vous à notre newsletter !\\n"
+text = "Le maire a démissionné.\\n\\nRetrouvez L'Écho du Val sur votre tablette !\\n"
 expected = "Le maire a démissionné.\\n"
 """
 # Override W002 (trailing space): flag instead of replace, as an error.
@@ -104,19 +104,19 @@ must_flag = ["Une ligne   "]
 must_not_flag = ["Une ligne"]
 '''
 DISABLE = 'code = "W003"\ndisabled = true\nsource = "Our corpus keeps bell characters on purpose."\n'
-BROKEN_EXAMPLE = NEW_RULE.replace("U101", "U102").replace("newsletter-prompt-fr", "newsletter-two") \
-    .replace('must_not_flag = ["Les lecteurs', 'must_not_flag = ["Inscrivez-vous à notre newsletter.", "Les lecteurs')
+BROKEN_EXAMPLE = NEW_RULE.replace("U101", "U102").replace("kiosk-promo-echo-du-val", "kiosk-promo-two") \
+    .replace('must_not_flag = ["Les lecteurs', 'must_not_flag = ["Retrouvez L\'Écho du Val en ligne.", "Les lecteurs')
 
 ARTICLE = ("Le conseil municipal a voté le budget.   \n\n"
            "La séance a duré trois heures.\u0007\n\n"
-           "Inscrivez-vous à notre newsletter pour ne rien manquer.\n")
+           "Retrouvez L'Écho du Val chaque jeudi dans votre kiosque numérique.\n")
 
 
 @pytest.fixture
 def user_rules(tmp_path) -> Path:
     folder = tmp_path / "house-rules"
     (folder / "boilerplate").mkdir(parents=True)
-    (folder / "boilerplate" / "U101-newsletter-prompt-fr.toml").write_text(NEW_RULE, "utf-8")
+    (folder / "boilerplate" / "U101-kiosk-promo-echo-du-val.toml").write_text(NEW_RULE, "utf-8")
     (folder / "W002-trailing-space.toml").write_text(OVERRIDE, "utf-8")
     (folder / "W003-off.toml").write_text(DISABLE, "utf-8")
     return folder
@@ -127,6 +127,7 @@ def test_user_rules_new_override_and_disable_end_to_end(tmp_path, user_rules):
     article.write_text(ARTICLE, "utf-8")
     plain = cli("check", str(article), "--format", "json", "--lang", "fr", "--isolated")
     assert {f["rule"] for f in json.loads(plain.stdout)["files"][0]["findings"]} == {"W002", "W003"}
+    # (no built-in rule knows this paper's promo line: that is what the house rule is for)
 
     result = cli("check", str(article), "--format", "json", "--lang", "fr", "--isolated",
                  "--rules", str(user_rules))
@@ -147,27 +148,27 @@ def test_user_rules_new_override_and_disable_end_to_end(tmp_path, user_rules):
 
 def test_rules_list_show_and_test_with_a_user_folder(user_rules):
     listing = cli("rules", "list", "--rules", str(user_rules))
-    assert "U101  newsletter-prompt-fr" in listing.stdout and "W003" not in listing.stdout
+    assert "U101  kiosk-promo-echo-du-val" in listing.stdout and "W003" not in listing.stdout
     bare = cli("rules", "--rules", str(user_rules))
     assert bare.stdout == listing.stdout
     only_fr = cli("rules", "list", "--rules", str(user_rules), "--lang", "fr", "--json")
     assert "U101" in [r["code"] for r in json.loads(only_fr.stdout)]
     shown = cli("rules", "show", "U101", "--rules", str(user_rules))
     assert "Seen at the foot of regional French news sites" in shown.stdout
-    assert "inscrivez-vous" in shown.stdout and str(user_rules) in shown.stdout
-    assert "Inscrivez-vous à notre newsletter pour ne rien manquer." in shown.stdout
+    assert "retrouvez l'écho du val" in shown.stdout and str(user_rules) in shown.stdout
+    assert "Retrouvez L'Écho du Val chaque jeudi" in shown.stdout
     tested = cli("rules", "test", str(user_rules), "--coverage")
     assert tested.exit_code == 0, tested.stdout
     assert "0 failed, 0 uncovered" in tested.stdout
 
 
 def test_rules_test_reports_each_failure(user_rules):
-    (user_rules / "U102-newsletter-two.toml").write_text(BROKEN_EXAMPLE, "utf-8")
+    (user_rules / "U102-kiosk-promo-two.toml").write_text(BROKEN_EXAMPLE, "utf-8")
     result = cli("rules", "test", str(user_rules), "--select", "U")
     assert result.exit_code == 1
     fails = [l for l in result.stdout.splitlines() if l.startswith("FAIL")]
     assert len(fails) == 1 and fails[0].startswith("FAIL U102-pass-1 (")
-    assert "flags 'Inscrivez-vous à notre newsletter.'" in fails[0]
+    assert "flags \"Retrouvez L'Écho du Val en ligne.\"" in fails[0]
     assert "2 rules," in result.stdout and "1 failed" in result.stdout
 
 
@@ -176,7 +177,7 @@ def test_rules_test_coverage_finds_a_rule_its_examples_do_not_exercise(tmp_path)
     folder.mkdir()
     # A copy-pasted cleaned example: the expected output is right, but trailing-space
     # removal (W002) does all the work, so it proves nothing about U104.
-    lazy = NEW_RULE.replace("U101", "U104").replace("newsletter-prompt-fr", "lazy-example")
+    lazy = NEW_RULE.replace("U101", "U104").replace("kiosk-promo-echo-du-val", "lazy-example")
     cleaned_text = next(l for l in lazy.splitlines() if l.startswith("text = "))
     lazy = lazy.replace(cleaned_text, 'text = "Le maire a démissionné.   \\n"')
     (folder / "U104-lazy-example.toml").write_text(lazy, "utf-8")

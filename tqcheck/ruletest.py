@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from tqcheck.engine import Checker
-from tqcheck.model import Document, Rule
+from tqcheck.model import Rule
 from tqcheck.ruleset import RuleSet
 
 KINDS = ("fail", "pass", "clean")
@@ -67,12 +67,13 @@ def run_example(full: Checker, example: Example, single: Checker | None = None) 
     """Check one example; `single` is a checker with only the example's rule."""
     rule, lang = example.rule, example_language(example.rule)
     if example.kind == "clean":
-        got = full.clean(example.text, lang=lang).text
+        got = full.clean(rule.examples.document(example.text), lang=lang).text
         if got != example.expected:
             return Outcome(example, f"cleaned to {got!r}, expected {example.expected!r}")
         return Outcome(example, None)
     single = single or single_rule_checker(full, rule)
-    codes = [f.rule for f in single.check(Document(example.text), lang=lang).findings]
+    codes = [f.rule for f in single.check(rule.examples.document(example.text),
+                                                lang=lang).findings]
     if example.kind == "fail" and rule.code not in codes:
         return Outcome(example, f"does not flag {example.text!r}")
     if example.kind == "pass" and rule.code in codes:
@@ -119,9 +120,9 @@ def coverage(full: Checker, rules: RuleSet | None = None) -> list[Coverage]:
         lang = example_language(rule)
         fired = sum(1 for text in rule.examples.must_flag
                     if any(f.rule == rule.code
-                           for f in full.check(Document(text), lang=lang).findings))
+                           for f in full.check(rule.examples.document(text), lang=lang).findings))
         cleans = sum(1 for text, _ in rule.examples.cleaned
                      if any(rule.code in e.rule.split("+")
-                            for e in full.clean(text, lang=lang).edits))
+                            for e in full.clean(rule.examples.document(text), lang=lang).edits))
         out.append(Coverage(rule, fired, len(rule.examples.must_flag), cleans))
     return out
