@@ -198,3 +198,16 @@ def test_disabling_an_unknown_code_is_an_error(tmp_path):
     (folder / "off.toml").write_text('code = "W002"\ndisabled = true\nname = "x"\n', "utf-8")
     result = CliRunner().invoke(main, ["rules", "--rules", str(folder)])
     assert result.exit_code == 2 and "takes only 'code', 'disabled = true'" in result.stderr
+
+
+def test_readme_custom_rule_example_passes_rules_test(tmp_path):
+    """The custom rule shown in the README is real: it loads, and its examples pass."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("**Writing a custom rule.**"):]
+    example = section[section.index("```toml\n") + 8:section.index("```\n", section.index("```toml\n") + 8)]
+    folder = tmp_path / "house-rules"
+    folder.mkdir()
+    (folder / "U101-kiosk-promo-echo-du-val.toml").write_text(example, "utf-8")
+    result = cli("rules", "test", str(folder), "--select", "U101", "--coverage")
+    assert result.exit_code == 0, result.stdout
+    assert "1 rule, 3 examples: 0 failed, 0 uncovered." in result.stdout
