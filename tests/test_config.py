@@ -32,9 +32,15 @@ def codes(result) -> list[str]:
                    if f["rule"][0] in "WX"})
 
 
+# Built-in rule packs (other than whitespace) also catch "Share this:", and the engine
+# keeps one finding per category and span: keep them out of these tests' way.
+OTHER_BUILTINS = ",".join(sorted({r.code[0] for r in load_rules()} - {"W"}))
+
+
 def check(*args: str, env: dict | None = None):
     return CliRunner().invoke(main, ["check", *args, "--format", "json", "--lang", "fr",
-                                     "--rules", str(FIXTURE_RULES)],
+                                     "--rules", str(FIXTURE_RULES),
+                                     "--extend-ignore", OTHER_BUILTINS],
                               env=env, catch_exceptions=False)
 
 
@@ -104,7 +110,8 @@ def test_per_language_settings(project):
     assert codes(result) == ["W001", "W002", "W003", "X901"]  # fr ignores X904's group
     assert result.exit_code == 0  # fr fails only on errors
     result = CliRunner().invoke(main, ["check", str(project / "corpus"), "--format", "json",
-                                       "--lang", "de", "--rules", str(FIXTURE_RULES)])
+                                       "--lang", "de", "--rules", str(FIXTURE_RULES),
+                                       "--extend-ignore", OTHER_BUILTINS])
     assert codes(result) == ["X901", "X904"]
 
 

@@ -3,7 +3,7 @@ working end to end through `check`, `clean`, `rules list/show/test`."""
 from __future__ import annotations
 
 import json
-import os
+import re
 from pathlib import Path
 
 import pytest
@@ -39,7 +39,9 @@ def test_fix_rewrites_in_place_reports_and_exits_1_then_0(tmp_path):
     assert result.exit_code == 1
     assert target.read_text("utf-8") == cleaned  # the same edits as `clean`
     assert clean.read_text("utf-8") == "A short, tidy paragraph about the town meeting.\n"
-    assert f"Fixed {target}:" in result.stdout and "X901" in result.stdout
+    edits = [line for line in result.stdout.splitlines() if line.startswith(f"Fixed {target}: ")]
+    assert len(edits) == 1 and re.search(r": \d+ edits \([A-Z]\d{3}.*\), \d+ characters removed$",
+                                         edits[0]), result.stdout
     assert str(clean) not in result.stdout.split("Found")[0]  # untouched files not listed
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp left
 
@@ -157,9 +159,9 @@ def test_rules_list_show_and_test_with_a_user_folder(user_rules):
     assert "Seen at the foot of regional French news sites" in shown.stdout
     assert "retrouvez l'écho du val" in shown.stdout and str(user_rules) in shown.stdout
     assert "Retrouvez L'Écho du Val chaque jeudi" in shown.stdout
-    tested = cli("rules", "test", str(user_rules), "--coverage")
+    tested = cli("rules", "test", str(user_rules), "--coverage", "--select", "U,W002")
     assert tested.exit_code == 0, tested.stdout
-    assert "0 failed, 0 uncovered" in tested.stdout
+    assert "2 rules, 5 examples: 0 failed, 0 uncovered" in tested.stdout
 
 
 def test_rules_test_reports_each_failure(user_rules):

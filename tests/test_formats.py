@@ -177,10 +177,12 @@ def test_github_annotations_escape_properties_and_data(corpus, reference):
     percent = next(p for p in noisy if p[1]["title"] == "X960 percent-claim")
     assert percent[2] == "Percentage claim (100%25 sure?) [mt-artifact]: 12 %25"
     assert _unescape(percent[2]) == "Percentage claim (100% sure?) [mt-artifact]: 12 %"
-    share = next(p for p in noisy if p[1]["title"].startswith("X901"))
-    line = next(f["line"] for r in reference["files"] if r["path"].endswith("draft.txt")
-                for f in r["findings"] if f["rule"] == "X901")
-    assert share[1]["line"] == str(line) and share[0] == "warning"
+    widget = next(f for r in reference["files"] if r["path"].endswith("draft.txt")
+                  for f in r["findings"] if f["text"] == "Share this:")
+    share = next(p for p in noisy if p[1]["title"] == f"{widget['rule']} {widget['name']}")
+    assert share[1]["line"] == str(widget["line"]) == "5"
+    assert share[1]["col"] == "1" and share[1]["endColumn"] == "12"
+    assert share[0] == {"error": "error", "warning": "warning", "info": "notice"}[widget["severity"]]
 
 
 def test_github_escaping_rules():
