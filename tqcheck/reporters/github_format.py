@@ -7,7 +7,8 @@ end the command early and leak the rest into the log.
 """
 from __future__ import annotations
 
-from typing import Sequence
+import io
+from typing import Iterable, Sequence, TextIO
 
 from tqcheck.model import FileReport, Finding
 
@@ -36,12 +37,21 @@ def annotation(path: str | None, f: Finding) -> str:
                    endColumn=f.end_column, title=f"{f.rule} {f.name}")
 
 
-def render(reports: Sequence[FileReport], **_: object) -> str:
-    lines = []
+def lines(report: FileReport) -> list[str]:
+    if report.error:
+        return [command("error", f"tqcheck could not check this file: {report.error}",
+                        file=report.path, title="tqcheck")]
+    return [annotation(report.path, f) for f in report.findings]
+
+
+def stream(reports: Iterable[FileReport], out: TextIO, **_: object) -> None:
+    """Write each file's annotations as its report arrives."""
     for report in reports:
-        if report.error:
-            lines.append(command("error", f"tqcheck could not check this file: {report.error}",
-                                 file=report.path, title="tqcheck"))
-            continue
-        lines.extend(annotation(report.path, f) for f in report.findings)
-    return "".join(line + "\n" for line in lines)
+        for line in lines(report):
+            out.write(line + "\n")
+
+
+def render(reports: Sequence[FileReport], **_: object) -> str:
+    buffer = io.StringIO()
+    stream(reports, buffer)
+    return buffer.getvalue()

@@ -6,8 +6,9 @@ document `id` when it has one); a file that could not be read gives one line wit
 """
 from __future__ import annotations
 
+import io
 import json
-from typing import Sequence
+from typing import Iterable, Sequence, TextIO
 
 from tqcheck.model import FileReport
 
@@ -21,6 +22,14 @@ def records(report: FileReport) -> list[dict]:
     return [{**head, **f.to_dict()} for f in report.findings]
 
 
+def stream(reports: Iterable[FileReport], out: TextIO, **_: object) -> None:
+    """Write each file's lines as its report arrives (a corpus run never holds them all)."""
+    for report in reports:
+        for record in records(report):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def render(reports: Sequence[FileReport], **_: object) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n"
-                   for report in reports for r in records(report))
+    buffer = io.StringIO()
+    stream(reports, buffer)
+    return buffer.getvalue()
