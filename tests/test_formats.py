@@ -202,3 +202,20 @@ def test_statistics_count_what_json_reports(corpus, reference):
     assert {r["rule"]: r["count"] for r in as_json} == dict(expected)
     files = Counter(f["rule"] for r in reference["files"] for f in {x["rule"]: x for x in r["findings"]}.values())
     assert {r["rule"]: r["files"] for r in as_json} == dict(files)
+
+
+def test_text_is_coloured_only_on_request(corpus):
+    from tqcheck.reporters import text_format
+    from tqcheck.model import FileReport, Finding
+
+    finding = Finding(rule="W003", name="control-character", category="whitespace",
+                      severity="warning", action="replace", start=3, end=4, text="\x07",
+                      message="Stray control character", line=1, column=4, end_line=1,
+                      end_column=5)
+    report = FileReport(path="a.txt", language="en", language_confidence=1.0, score=90.0,
+                        chars=10, removed_chars=1, findings=(finding,))
+    plain = text_format.render([report])
+    coloured = text_format.render([report], color=True)
+    assert "\x1b[" not in plain and plain.startswith("a.txt:1:4: W003 [whitespace]")
+    assert "\x1b[33m\x1b[1mW003" in coloured  # yellow, bold: a warning
+    assert _run(corpus, "text").stdout.count("\x1b[") == 0  # not a terminal: no colour

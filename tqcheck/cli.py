@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from tqcheck import __version__, reporters
-from tqcheck.cli_options import (RootGroup, gate_options, rules_folder_option,
-                                 selection_from, selection_options)
+from tqcheck.cli_options import (RootGroup, gate_options, min_score_option,
+                                 rules_folder_option, selection_from, selection_options)
 from tqcheck.cli_rules import rules_group
 from tqcheck.langid import LanguageModelError
 from tqcheck.ruleset import RuleError, load_rules
@@ -101,6 +101,7 @@ def main() -> None:
 @_common
 @selection_options
 @gate_options
+@min_score_option
 def check(paths, fmt, lang, rules_dirs, lid_model, encoding, **linter):
     """Report noise in PATHS (files or directories) as path:line:col findings.
 

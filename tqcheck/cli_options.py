@@ -142,13 +142,17 @@ def gate_options(func):
         click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="info",
                      show_default=True, help="Lowest severity that makes the exit code 1; "
                      "'none' leaves only --min-score."),
-        click.option("--min-score", type=click.FloatRange(0, 100), default=None,
-                     help="Exit 1 when a file scores under N (0-100)."),
         click.option("--statistics", is_flag=True,
                      help="Print counts per rule instead of each finding."),
         click.option("--fix", is_flag=True, help="Rewrite the files in place with the "
                      "cleaning edits (atomic); exit 1 if anything changed."),
     ])
+
+
+def min_score_option(func):
+    """`--min-score` on its own, so a command that already has one can skip this."""
+    return click.option("--min-score", type=click.FloatRange(0, 100), default=None,
+                        help="Exit 1 when a file scores under N (0-100).")(func)
 
 
 def selection_from(params: dict[str, Any], config: Config | None = None) -> Selection:
