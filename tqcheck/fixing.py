@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Sequence
+from pathlib import Path
+from typing import Iterator, Sequence
 
 from tqcheck.engine import Checker
 from tqcheck.model import Document, Edit, FileReport
@@ -38,15 +39,22 @@ class FixResult(RunResult):
     fixed: list[FileFix] = field(default_factory=list)
 
 
-def fix_paths(checker: Checker, paths: Sequence[str], *, lang: str | None = None,
-              encoding: str = "utf-8") -> FixResult:
-    """Clean every input file in place; `reports` describe the files after fixing."""
-    result = FixResult()
+def _documents(paths: Sequence[str], encoding: str
+               ) -> Iterator[tuple[Path | None, Document | ReadError]]:
+    """Plain text files named on the command line or below named folders (the only
+    place that knows how inputs are found and read)."""
     for item in expand_paths(list(paths)):
         if isinstance(item, ReadError):
-            result.reports.append(FileReport.failed(item.path, item.message))
-            continue
-        doc = read_document(item.path, str(item.path), encoding)
+            yield None, item
+        else:
+            yield item.path, read_document(item.path, str(item.path), encoding)
+
+
+def fix_paths(checker: Checker, paths: Sequence[str], *, lang: str | None = None,
+              encoding: str = "auto") -> FixResult:
+    """Clean every input file in place; `reports` describe the files after fixing."""
+    result = FixResult()
+    for path, doc in _documents(paths, encoding):
         if isinstance(doc, ReadError):
             result.reports.append(FileReport.failed(doc.path, doc.message))
             continue
@@ -57,8 +65,7 @@ def fix_paths(checker: Checker, paths: Sequence[str], *, lang: str | None = None
             result.reports.append(cleaned.report)
             continue
         try:
-            data = encode(doc, cleaned.text)
-            atomic_write(item.path, data)
+            atomic_write(path, encode(doc, cleaned.text))
         except (OSError, UnicodeEncodeError) as exc:
             result.reports.append(FileReport.failed(doc.path, f"cannot write the fix: {exc}"))
             continue

@@ -18,7 +18,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def report_check(checker: Checker, selection: Selection, paths: Sequence[str], *,
-                 fmt: str = "text", lang: str | None = None, encoding: str = "utf-8",
+                 fmt: str = "text", lang: str | None = None, encoding: str = "auto",
                  fix: bool = False, statistics: bool = False) -> int:
     """Run, print, and return the exit code (2 errors > 1 failures or fixes > 0)."""
     if fix:
