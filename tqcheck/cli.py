@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from tqcheck import __version__, reporters
-from tqcheck.cli_options import (RootGroup, gate_options, min_score_option,
+from tqcheck.cli_options import (RootGroup, gate_options, pop_linter_options,
                                  rules_folder_option, selection_from, selection_options)
 from tqcheck.cli_rules import rules_group
 from tqcheck.langid import LanguageModelError
@@ -94,16 +94,57 @@ def main() -> None:
     """
 
 
+def _corpus(func):
+    """Options for reading a corpus: formats, fields, parallelism, progress."""
+    from tqcheck.corpus import INPUT_FORMATS
+
+    options = [
+        click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+                     help="Files to take from directories (repeatable; default: *.txt "
+                     "*.text *.jsonl *.ndjson and their .gz)."),
+        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto",
+                     show_default=True, help="Override detection by file extension."),
+        click.option("--text-field", default="text", show_default=True,
+                     help="JSONL field holding the document text."),
+        click.option("--id-field", metavar="FIELD", help="JSONL field naming each document."),
+        click.option("--min-score", type=click.FloatRange(0, 100), metavar="SCORE",
+                     help="check: fail on documents scoring below SCORE; clean: move them "
+                     "to OUT/rejected.jsonl."),
+        click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+                     help="Worker processes (default 0: all cores)."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary."),
+        click.option("--batch-size", type=click.IntRange(min=1), default=256, hidden=True),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _run(rules_dirs, lid_model, lang, encoding, globs, input_format, text_field, id_field,
+         min_score, jobs, quiet, batch_size, resume=False, selection=None):
+    from tqcheck.corpus import CheckerSpec, CorpusOptions, CorpusRun, default_jobs
+
+    checker = _checker(rules_dirs, lid_model, lang, selection)
+    options = CorpusOptions(
+        input_format=input_format, globs=tuple(globs), text_field=text_field,
+        id_field=id_field, encoding=encoding, lang=lang, min_score=min_score,
+        jobs=jobs or default_jobs(), batch_docs=batch_size,
+        progress=False if quiet else None, resume=resume)
+    return CorpusRun(checker, options, CheckerSpec(tuple(rules_dirs), lid_model, selection),
+                     echo=lambda line: click.echo(line, err=True))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(reporters.FORMATS), default="text",
               show_default=True, help="Output format.")
 @_common
+@_corpus
 @selection_options
 @gate_options
-@min_score_option
-def check(paths, fmt, lang, rules_dirs, lid_model, encoding, **linter):
-    """Report noise in PATHS (files or directories) as path:line:col findings.
+def check(paths, fmt, **options):
+    """Report noise in PATHS (files, directories, JSONL(.gz), - for stdin) as
+    path:line:col findings.
 
     Exit code 0: nothing at or above --fail-on and no score under --min-score;
     1: findings (or, with --fix, files changed); 2: usage or input errors.
@@ -112,51 +153,67 @@ def check(paths, fmt, lang, rules_dirs, lid_model, encoding, **linter):
     Examples:
       tqcheck check article.txt
       tqcheck check data/samples --format json
+      tqcheck check crawl.jsonl.gz --text-field content --id-field url
       tqcheck check corpus/ --select boilerplate,W --ignore B102 --statistics
       tqcheck check corpus/ --fail-on error --min-score 80
       tqcheck check corpus/ --format github      # annotations in GitHub Actions
       tqcheck check a.txt b.txt --fix            # rewrite in place (pre-commit)
     """
-    from tqcheck.linting import report_check
+    from tqcheck.linting import fix_and_report, report
 
-    selection = selection_from(linter)
-    checker = _checker(rules_dirs, lid_model, lang, selection)
-    sys.exit(report_check(checker, selection, list(paths), fmt=fmt, lang=lang,
-                          encoding=encoding, fix=linter["fix"],
-                          statistics=linter["statistics"]))
+    linter = pop_linter_options(options)
+    selection = selection_from({**linter, "min_score": options["min_score"]})
+    color = sys.stdout.isatty() and fmt == "text"
+    if linter["fix"]:
+        checker = _checker(options["rules_dirs"], options["lid_model"], options["lang"],
+                           selection)
+        sys.exit(fix_and_report(checker, selection, list(paths), fmt=fmt,
+                                statistics=linter["statistics"], lang=options["lang"],
+                                encoding=options["encoding"], color=color))
+    run = _run(**options, selection=selection)
+    outcome = report(run.check(list(paths)), selection, fmt=fmt, color=color,
+                     statistics=linter["statistics"], ruleset=run.checker.ruleset)
+    summary = run.summary
+    if not options["quiet"] and sys.stderr.isatty() and summary.documents > 1:
+        click.echo(summary.render(), err=True, nl=False)
+    sys.exit(outcome)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False),
               help="Folder for cleaned files and tqcheck-report.jsonl.")
+@click.option("--resume", is_flag=True,
+              help="Skip inputs a previous, interrupted run into the same --out finished.")
 @_common
+@_corpus
 @selection_options
-def clean(paths, out, lang, rules_dirs, lid_model, encoding, **linter):
+def clean(paths, out, resume, **options):
     """Write cleaned copies of PATHS under --out, with an audit report.
 
-    Originals are never changed. OUT/tqcheck-report.jsonl holds each file's report and
-    the edits that rebuild the original exactly.
+    Originals are never changed. Text files are mirrored under OUT; JSONL gets its text
+    field replaced and a `tqcheck` object added. OUT/tqcheck-report.jsonl holds each
+    document's report and the edits that rebuild the original exactly; with
+    --min-score, documents below it go whole to OUT/rejected.jsonl.
 
     \b
     Examples:
       tqcheck clean data/samples --out cleaned/
+      tqcheck clean crawl/ --glob '*.jsonl.gz' --min-score 60 --out cleaned/
       tqcheck clean corpus/ --out cleaned/ --ignore typography,W002
     """
-    from tqcheck.runner import REPORT_NAME, clean_paths
-
-    checker = _checker(rules_dirs, lid_model, lang, selection_from(linter))
-    result = clean_paths(checker, list(paths), Path(out), lang=lang, encoding=encoding)
-    for note in result.notes:
-        click.echo(f"tqcheck: {note}", err=True)
-    for report in result.reports:
-        if report.error:
-            click.echo(f"tqcheck: {report.path}: {report.error}", err=True)
-    done = [r for r in result.reports if not r.error]
-    removed = sum(r.removed_chars for r in done)
-    click.echo(f"Cleaned {len(done)} file{'s' * (len(done) != 1)} into {out} "
-               f"({removed} characters removed); report: {Path(out) / REPORT_NAME}")
-    sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+    linter = pop_linter_options(options)
+    run = _run(**options, resume=resume,
+               selection=selection_from({**linter, "min_score": options["min_score"]}))
+    report_path, rejected_path = run.clean(list(paths), Path(out))
+    summary = run.summary
+    if not options["quiet"]:
+        click.echo(summary.render(), nl=False)
+        where = f"Report:    {report_path}"
+        if rejected_path:
+            where += f"; rejected documents: {rejected_path}"
+        click.echo(where)
+    sys.exit(EXIT_ERROR if summary.errors else EXIT_OK)
 
 
 main.add_command(rules_group)
@@ -168,12 +225,17 @@ def run() -> None:
     import os
 
     try:
-        main(standalone_mode=True)
+        code = main.main(standalone_mode=False)  # returns the code of a click Exit
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        click.echo("tqcheck: interrupted", err=True)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("tqcheck: interrupted; no partial output was left "
+                   "(clean --resume continues where this run stopped)", err=True)
         sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if os.environ.get("TQCHECK_DEBUG"):
             raise

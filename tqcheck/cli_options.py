@@ -139,9 +139,9 @@ def selection_options(func):
 def gate_options(func):
     """When `check` fails the run, and how it summarises."""
     return _apply(func, [
-        click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="info",
-                     show_default=True, help="Lowest severity that makes the exit code 1; "
-                     "'none' leaves only --min-score."),
+        click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
+                     help="Lowest severity that makes the exit code 1 (default: info, or "
+                     "none when --min-score is given: then only the score fails)."),
         click.option("--statistics", is_flag=True,
                      help="Print counts per rule instead of each finding."),
         click.option("--fix", is_flag=True, help="Rewrite the files in place with the "
@@ -149,10 +149,14 @@ def gate_options(func):
     ])
 
 
-def min_score_option(func):
-    """`--min-score` on its own, so a command that already has one can skip this."""
-    return click.option("--min-score", type=click.FloatRange(0, 100), default=None,
-                        help="Exit 1 when a file scores under N (0-100).")(func)
+#: Options the linter layer adds to `check` / `clean` (not the corpus reader's).
+LINTER_OPTIONS = ("select", "ignore", "extend_select", "extend_ignore", "min_confidence",
+                  "fail_on", "statistics", "fix")
+
+
+def pop_linter_options(options: dict[str, Any]) -> dict[str, Any]:
+    """Take the linter's options out of a command's keyword arguments."""
+    return {k: options.pop(k) for k in LINTER_OPTIONS if k in options}
 
 
 def selection_from(params: dict[str, Any], config: Config | None = None) -> Selection:
@@ -167,7 +171,8 @@ def selection_from(params: dict[str, Any], config: Config | None = None) -> Sele
         file_ignores=config.file_ignores,
         languages=dict(config.languages),
         min_confidence=params.get("min_confidence") or 0.0,
-        fail_on=params.get("fail_on") or "info",
+        fail_on=params.get("fail_on") or ("none" if params.get("min_score") is not None
+                                          else "info"),
         min_score=params.get("min_score"),
     )
 

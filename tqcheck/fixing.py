@@ -12,10 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from tqcheck.corpus.sinks import atomic_write
+from tqcheck.corpus.sources import InputFile, discover
 from tqcheck.engine import Checker
 from tqcheck.model import Document, Edit, FileReport
-from tqcheck.reading import ReadError, encode, expand_paths, read_document
-from tqcheck.runner import RunResult, atomic_write
+from tqcheck.reading import ReadError, decode, encode
+
+#: Below a named folder, --fix takes plain text files only (files named directly are
+#: always taken, and refused with a reason if they are not plain text).
+TEXT_GLOBS = ("*.txt", "*.text")
 
 
 @dataclass(frozen=True)
@@ -35,19 +40,30 @@ class FileFix:
 
 
 @dataclass
-class FixResult(RunResult):
+class FixResult:
+    reports: list[FileReport] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one line per empty input
     fixed: list[FileFix] = field(default_factory=list)
 
 
 def _documents(paths: Sequence[str], encoding: str
                ) -> Iterator[tuple[Path | None, Document | ReadError]]:
     """Plain text files named on the command line or below named folders (the only
-    place that knows how inputs are found and read)."""
-    for item in expand_paths(list(paths)):
-        if isinstance(item, ReadError):
-            yield None, item
+    place that knows how inputs are found and read). JSONL and stdin have no file of
+    their own to rewrite: `clean --out` is the tool for them."""
+    for item in discover(list(paths), TEXT_GLOBS):
+        if not isinstance(item, InputFile):
+            yield None, ReadError(item.display, item.message)
+        elif item.path is None or item.format != "text" or item.compressed:
+            yield None, ReadError(item.display, "--fix rewrites plain text files only; "
+                                  "use `tqcheck clean --out DIR` for JSONL, .gz and stdin")
         else:
-            yield item.path, read_document(item.path, str(item.path), encoding)
+            try:
+                data = item.path.read_bytes()
+            except OSError as exc:
+                yield None, ReadError(item.display, f"cannot read: {exc.strerror or exc}")
+                continue
+            yield item.path, decode(item.display, data, encoding)
 
 
 def fix_paths(checker: Checker, paths: Sequence[str], *, lang: str | None = None,

@@ -1,4 +1,5 @@
-"""Turn files into Documents, or into one clear sentence saying why not.
+"""Turn bytes into Documents, or into one clear sentence saying why not (finding and
+reading the files is `tqcheck.corpus.sources`).
 
 Bad input is normal input for a scraper's output: a reader never raises on content,
 it returns a `ReadError` the caller reports while the run goes on.
@@ -6,15 +7,11 @@ it returns a `ReadError` the caller reports while the run goes on.
 from __future__ import annotations
 
 import codecs
-import os
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Iterator
 
 from tqcheck.decoding import decode_bytes, encode_text
 from tqcheck.model import Document
 
-TEXT_SUFFIXES = (".txt", ".text")
 #: Files larger than this are refused rather than read whole (see README limits).
 MAX_FILE_BYTES = 256 * 1024 * 1024
 _SNIFF = 8192
@@ -24,14 +21,6 @@ _SNIFF = 8192
 class ReadError:
     path: str
     message: str
-
-
-@dataclass(frozen=True)
-class InputFile:
-    """A file to process and the path it has below its input root (for mirroring)."""
-
-    path: Path
-    relative: Path
 
 
 def looks_binary(data: bytes) -> bool:
@@ -62,47 +51,6 @@ def decode(path: str, data: bytes, encoding: str = "auto") -> Document | ReadErr
     return Document(decoded.text, path=path, meta=meta)
 
 
-def read_document(path: Path, display: str | None = None,
-                  encoding: str = "auto") -> Document | ReadError:
-    shown = display or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return ReadError(shown, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return ReadError(shown, "no such file")
-    except IsADirectoryError:
-        return ReadError(shown, "is a directory")
-    except OSError as exc:
-        return ReadError(shown, f"cannot read: {exc.strerror or exc}")
-    return decode(shown, data, encoding)
-
-
 def encode(doc: Document, text: str) -> bytes:
     """Bytes for cleaned text, in the document's own encoding and BOM."""
     return encode_text(text, doc.meta.get("encoding", "utf-8"), doc.meta.get("bom", b""))
-
-
-def expand_paths(paths: list[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES
-                 ) -> Iterator[InputFile | ReadError]:
-    """Files named on the command line, and text files below named directories (sorted,
-    hidden entries skipped). A missing path or an empty directory is a ReadError."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = False
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith(".") or not name.lower().endswith(suffixes):
-                        continue
-                    found = True
-                    full = Path(root) / name
-                    yield InputFile(full, full.relative_to(path))
-            if not found:
-                yield ReadError(raw, f"no text files ({', '.join(suffixes)}) in this directory")
-        elif path.exists():
-            yield InputFile(path, Path(path.name))
-        else:
-            yield ReadError(raw, "no such file or directory")

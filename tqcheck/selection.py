@@ -10,6 +10,7 @@ so the engine asks `Selection.keeps(finding, path, language)` for each finding.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -52,6 +53,7 @@ def validate(selectors: Iterable[str], rules: Sequence[Rule], origin: str) -> No
                                  "name, category or group (see `tqcheck rules list`)")
 
 
+@functools.lru_cache(maxsize=256)
 def glob_to_regex(pattern: str) -> re.Pattern[str]:
     """`**` crosses folders, `*` and `?` stay inside one; a pattern without a slash
     matches the file name anywhere (like .gitignore)."""
@@ -89,12 +91,18 @@ class FileIgnore:
     def applies(self, path: str | None) -> bool:
         if not path:
             return False
-        full = Path(path).resolve()
-        try:
-            rel = full.relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            rel = PurePosixPath(path).as_posix()
+        rel = _relative(path, str(self.root))
         return bool(glob_to_regex(self.pattern).match(rel)) or fnmatch.fnmatch(path, self.pattern)
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, root: str) -> str:
+    """`path` relative to `root` in POSIX form (as given when it lies elsewhere); cached,
+    as every finding of a file asks again."""
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return PurePosixPath(path).as_posix()
 
 
 @dataclass(frozen=True)
