@@ -101,6 +101,10 @@ def test_fail_on_and_min_score_from_config_and_cli(project):
     assert check(target).exit_code == 1  # the score is under 99.5
     assert check(target, "--min-score", "10").exit_code == 0
     assert check(target, env={"TQCHECK_MIN_SCORE": "10"}).exit_code == 0
+    # --min-score alone gates on the score only; with --fail-on, on both.
+    assert check(target, "--isolated").exit_code == 1
+    assert check(target, "--isolated", "--min-score", "10").exit_code == 0
+    assert check(target, "--isolated", "--min-score", "10", "--fail-on", "info").exit_code == 1
 
 
 def test_per_language_settings(project):
@@ -169,3 +173,20 @@ def test_glob_patterns():
     assert not glob_to_regex("corpus/fr/*.txt").match("corpus/fr/x/a.txt")
     assert glob_to_regex("corpus/**/*.txt").match("corpus/fr/x/a.txt")
     assert glob_to_regex("*.fr.txt").match("deep/down/a.fr.txt")  # no slash: any folder
+
+
+def test_selection_reaches_worker_processes(project):
+    """Workers that do not inherit the parent's Checker build it from the CheckerSpec:
+    the selection must travel with it."""
+    from tqcheck.corpus import CheckerSpec
+
+    spec = CheckerSpec((str(FIXTURE_RULES),), None, Selection(select=("X9",), ignore=("X904",)))
+    assert sorted(r.code for r in spec.build().ruleset) == ["X901", "X902", "X903"]
+    for n in range(4):
+        (project / "corpus" / "fr" / f"copy{n}.txt").write_text(ARTICLE, "utf-8")
+    result = CliRunner().invoke(main, ["check", str(project / "corpus"), "--format", "json",
+                                       "--lang", "fr", "--select", "W002,W003", "--jobs", "2",
+                                       "--batch-size", "1", "--isolated"])
+    data = json.loads(result.stdout)
+    assert len(data["files"]) == 5
+    assert {f["rule"] for r in data["files"] for f in r["findings"]} == {"W002", "W003"}
