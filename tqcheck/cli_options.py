@@ -34,7 +34,8 @@ def option_keys(command: click.Command) -> set[str]:
     return {k for k in keys if k and k not in _NOT_CONFIGURABLE}
 
 
-def _error(message: str) -> click.exceptions.Exit:
+def usage_error(message: str) -> click.exceptions.Exit:
+    """One line on stderr and exit code 2 (raise the result)."""
     click.echo(f"tqcheck: error: {message}", err=True)
     return click.exceptions.Exit(2)
 
@@ -65,7 +66,7 @@ class _Configured:
                                     explicit, isolated)
             apply_config(ctx, self, config)
         except ConfigError as exc:
-            raise _error(str(exc)) from None
+            raise usage_error(str(exc)) from None
         ctx.meta[CONFIG_META] = config
         return super().invoke(ctx)
 

@@ -9,21 +9,16 @@ from pathlib import Path
 
 import click
 
-from tqcheck.cli_options import ConfiguredGroup, rules_folder_option
+from tqcheck.cli_options import ConfiguredGroup, rules_folder_option, usage_error
 from tqcheck.ruleset import RuleError, RuleSet, load_rules
 from tqcheck.selection import SelectionError, matches, split_selectors, validate
-
-
-def _fail(message: str) -> click.exceptions.Exit:
-    click.echo(f"tqcheck: error: {message}", err=True)
-    return click.exceptions.Exit(2)
 
 
 def _load(rules_dirs) -> RuleSet:
     try:
         return load_rules([Path(d) for d in rules_dirs])
     except RuleError as exc:
-        raise _fail(f"bad rule file: {exc}") from None
+        raise usage_error(f"bad rule file: {exc}") from None
 
 
 def _filtered(ruleset: RuleSet, select, lang: str | None = None) -> RuleSet:
@@ -31,7 +26,7 @@ def _filtered(ruleset: RuleSet, select, lang: str | None = None) -> RuleSet:
     try:
         validate(selectors, ruleset.rules, "--select")
     except SelectionError as exc:
-        raise _fail(str(exc)) from None
+        raise usage_error(str(exc)) from None
     return ruleset.only(lambda r: (not selectors or any(matches(s, r) for s in selectors))
                         and (lang is None or r.lang in (lang, "*")))
 
@@ -107,7 +102,7 @@ def show_command(code, rules_dirs):
     ruleset = _load(rules_dirs)
     rule = ruleset.get(code.upper()) or next((r for r in ruleset if r.name == code), None)
     if rule is None:
-        raise _fail(f"no rule {code!r} (see `tqcheck rules list`)")
+        raise usage_error(f"no rule {code!r} (see `tqcheck rules list`)")
     click.echo(_describe(rule))
 
 
