@@ -219,3 +219,23 @@ def test_text_is_coloured_only_on_request(corpus):
     assert "\x1b[" not in plain and plain.startswith("a.txt:1:4: W003 [whitespace]")
     assert "\x1b[33m\x1b[1mW003" in coloured  # yellow, bold: a warning
     assert _run(corpus, "text").stdout.count("\x1b[") == 0  # not a terminal: no colour
+
+
+def test_jsonl_records_are_located_on_the_file_not_at_record_lines(tmp_path):
+    """A JSONL record's line numbers are its text's: github and sarif must not pin
+    them on the file's lines."""
+    data = tmp_path / "crawl.jsonl"
+    data.write_text(json.dumps({"url": "https://example.invalid/a", "text": NOISY}) + "\n",
+                    "utf-8")
+    args = ["check", str(data), "--id-field", "url", "--lang", "fr", "--isolated",
+            "--select", "W"]
+    github = invoke(*args, "--format", "github").stdout.splitlines()
+    assert github and all(",line=" not in line for line in github)
+    assert any("::[https://example.invalid/a] 1:" in line for line in github)
+    log = json.loads(invoke(*args, "--format", "sarif").stdout)
+    jsonschema.validate(log, SARIF_SCHEMA, cls=jsonschema.Draft7Validator)
+    for result in log["runs"][0]["results"]:
+        location = result["locations"][0]
+        assert "region" not in location["physicalLocation"]
+        assert location["logicalLocations"][0]["name"] == "https://example.invalid/a"
+        assert result["properties"]["documentRegion"]["startLine"] >= 1

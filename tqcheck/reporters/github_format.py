@@ -30,18 +30,24 @@ def command(level: str, message: str, **properties: object) -> str:
     return f"::{level} {props}::{escape_data(message)}" if props else f"::{level}::{escape_data(message)}"
 
 
-def annotation(path: str | None, f: Finding) -> str:
+def annotation(path: str | None, f: Finding, doc_id: str | None = None) -> str:
     text = f.text if len(f.text) <= SNIPPET else f.text[: SNIPPET - 1] + "…"
-    return command(LEVEL.get(f.severity, "warning"), f"{f.message} [{f.category}]: {text}",
-                   file=path, line=f.line, col=f.column, endLine=f.end_line,
-                   endColumn=f.end_column, title=f"{f.rule} {f.name}")
+    message = f"{f.message} [{f.category}]: {text}"
+    level, title = LEVEL.get(f.severity, "warning"), f"{f.rule} {f.name}"
+    if doc_id is not None:
+        # A record of a JSONL file: its lines are not the file's, so the annotation
+        # goes on the file and says where in the record.
+        return command(level, f"[{doc_id}] {f.line}:{f.column}: {message}", file=path,
+                       title=title)
+    return command(level, message, file=path, line=f.line, col=f.column,
+                   endLine=f.end_line, endColumn=f.end_column, title=title)
 
 
 def lines(report: FileReport) -> list[str]:
     if report.error:
         return [command("error", f"tqcheck could not check this file: {report.error}",
                         file=report.path, title="tqcheck")]
-    return [annotation(report.path, f) for f in report.findings]
+    return [annotation(report.path, f, report.id) for f in report.findings]
 
 
 def stream(reports: Iterable[FileReport], out: TextIO, **_: object) -> None:

@@ -4,7 +4,8 @@ One run; the driver lists every rule the results use (from the active rule set w
 given, so `fullDescription` carries the rule's source). Columns count Unicode code
 points, as tqcheck's do, which the log says with `columnKind`. Files that could not be
 read become tool execution notifications rather than results. `replace` and
-`remove-span` findings carry their fix.
+`remove-span` findings carry their fix. A record of a JSONL file is located on the file
+with the record's id as a logical location (its lines are the record's, not the file's).
 """
 from __future__ import annotations
 
@@ -55,22 +56,27 @@ def _fix(uri: str, f: Finding) -> list[dict]:
                   **inserted}]}]}]
 
 
-def _result(uri: str, f: Finding, index: int) -> dict:
+def _result(uri: str, f: Finding, index: int, doc_id: str | None = None) -> dict:
+    region = {"startLine": f.line, "startColumn": f.column,
+              "endLine": f.end_line, "endColumn": f.end_column,
+              "charOffset": f.start, "charLength": f.end - f.start,
+              "snippet": {"text": f.text}}
+    location: dict = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+    properties = {"category": f.category, "action": f.action,
+                  "confidence": round(f.confidence, 4)}
+    if doc_id is None:
+        location["physicalLocation"]["region"] = region
+    else:
+        # A record of a JSONL file: positions are the record text's, not the file's.
+        location["logicalLocations"] = [{"name": doc_id, "kind": "element"}]
+        properties.update(document=doc_id, documentRegion=region)
     result = {
         "ruleId": f.rule, "ruleIndex": index, "level": LEVEL.get(f.severity, "warning"),
-        "message": {"text": f.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri},
-            "region": {"startLine": f.line, "startColumn": f.column,
-                       "endLine": f.end_line, "endColumn": f.end_column,
-                       "charOffset": f.start, "charLength": f.end - f.start,
-                       "snippet": {"text": f.text}}}}],
-        "properties": {"category": f.category, "action": f.action,
-                       "confidence": round(f.confidence, 4)},
+        "message": {"text": f.message}, "locations": [location], "properties": properties,
     }
     if f.language:
-        result["properties"]["language"] = f.language
-    fixes = _fix(uri, f)
+        properties["language"] = f.language
+    fixes = _fix(uri, f) if doc_id is None else []
     if fixes:
         result["fixes"] = fixes
     return result
@@ -92,7 +98,7 @@ def document(reports: Sequence[FileReport], ruleset=None) -> dict:
             if f.rule not in index:
                 index[f.rule] = len(rules)
                 rules.append(_descriptor(f, ruleset.get(f.rule) if ruleset else None))
-            results.append(_result(uri, f, index[f.rule]))
+            results.append(_result(uri, f, index[f.rule], report.id))
     invocation: dict = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
