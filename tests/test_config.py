@@ -190,3 +190,21 @@ def test_selection_reaches_worker_processes(project):
     data = json.loads(result.stdout)
     assert len(data["files"]) == 5
     assert {f["rule"] for r in data["files"] for f in r["findings"]} == {"W002", "W003"}
+
+
+def test_group_selectors_and_clean_honours_selection(project, tmp_path):
+    from tqcheck.ruleset import parse_rule
+
+    rule_text = (FIXTURE_RULES / "X904-test-flag.toml").read_text("utf-8")
+    grouped = parse_rule("X904.toml", rule_text.replace('lang = "*"', 'lang = "*"\ngroup = "calques"'))
+    assert grouped.group == "calques" and matches("calques", grouped)
+    assert not matches("calques", load_rules([FIXTURE_RULES]).get("X904"))  # default: category
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["clean", str(project / "corpus"), "--out", str(out),
+                                       "--lang", "fr", "--isolated", "--quiet",
+                                       "--ignore", "W001,W003"])
+    assert result.exit_code == 0, result.output
+    cleaned = (out / "fr" / "pont.txt").read_text("utf-8")
+    assert "pont.\n\n\n\n" in cleaned and "\u0007" in cleaned  # ignored rules did not clean
+    assert "pont.   \n" not in cleaned  # W002 still ran
