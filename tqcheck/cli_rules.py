@@ -15,8 +15,13 @@ from tqcheck.selection import SelectionError, matches, split_selectors, validate
 
 
 def _load(rules_dirs) -> RuleSet:
+    """Built-ins plus the folders given to `rules` itself and to the sub-command
+    (`tqcheck rules --rules A list --rules B`), each folder once."""
+    ctx = click.get_current_context(silent=True)
+    group = ctx.parent.params.get("rules_dirs", ()) if ctx and ctx.parent else ()
+    folders = list(dict.fromkeys(str(Path(d)) for d in (*group, *rules_dirs)))
     try:
-        return load_rules([Path(d) for d in rules_dirs])
+        return load_rules([Path(d) for d in folders])
     except RuleError as exc:
         raise usage_error(f"bad rule file: {exc}") from None
 
