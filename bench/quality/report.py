@@ -91,6 +91,9 @@ def synthetic_section(syn: dict) -> str:
                f"{sum(clean['false_flags'].values())} false flags "
                f"({fmt(clean['per_50_docs'])} per 50 docs; removals {fmt(clean['removals_per_50_docs'])} per 50 docs) "
                f"{clean['false_flags']} rules {clean['by_rule']}")
+    if clean.get("by_origin"):
+        out.append("false flags by kind of article: " + ", ".join(
+            f"{k} {v['false_flags']} in {v['docs']} docs" for k, v in clean["by_origin"].items()))
     loss = syn["content_loss"]["all"]
     out.append(f"content loss on injected docs: {fmt(loss['rate'], 5)} "
                f"({loss['deleted']} of {loss['chars']} article characters); "

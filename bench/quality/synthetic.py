@@ -3,7 +3,8 @@ pool split; false flags on the clean originals; content loss on the injected doc
 
 A gold span counts as *detected* when findings of a noise category (anything but
 whitespace, unless the gold is whitespace) cover at least half of its non-space
-characters (any overlap for spans that are all whitespace, like a blank-line run);
+characters (any overlap for encoding and typography spans, whose detectors mark the bad
+characters only, and for spans that are all whitespace, like a blank-line run);
 *removed* when cleaning deleted at least 90% of those characters (a remove-line finding
 reaches its whole line); *exact* when a finding
 of the gold category overlaps it.
@@ -20,6 +21,9 @@ from bench.quality.metrics import Loss, _round
 
 DETECT_SHARE = 0.5
 REMOVE_SHARE = 0.9
+# A mangled word or a stray space is found when a finding touches it: detectors mark
+# the bad characters, not the whole word.
+TOUCH_IS_ENOUGH = frozenset({"encoding", "typography"})
 
 
 @dataclass
@@ -46,6 +50,7 @@ class SyntheticRun:
     false_flags: dict[str, int] = field(default_factory=dict)   # category -> count
     false_flag_rules: dict[str, int] = field(default_factory=dict)
     false_removals: int = 0  # false flags whose action deletes text
+    false_flags_by_origin: dict[str, list[int]] = field(default_factory=dict)  # [docs, flags]
     injected_docs: int = 0
     injected_false_flags: int = 0
     # per finding category: [findings on an injected span, findings elsewhere]
@@ -81,6 +86,8 @@ class SyntheticRun:
             "clean_originals": {"docs": self.clean_docs, "docs_flagged": self.clean_docs_flagged,
                                 "false_flags": dict(sorted(self.false_flags.items())),
                                 "by_rule": dict(sorted(self.false_flag_rules.items())),
+                                "by_origin": {k: {"docs": d, "false_flags": n} for k, (d, n)
+                                              in sorted(self.false_flags_by_origin.items())},
                                 "per_50_docs": _round(self.false_flags_per_50, 3),
                                 "removals": self.false_removals,
                                 "removals_per_50_docs": _round(
@@ -122,9 +129,20 @@ def _judge(gold: GoldSpan, text: str, findings: list[_Hit], deleted: bytes) -> t
         return hit, hit, hit
     relevant = [f for f in findings
                 if (f.category != "whitespace") or gold.category == "whitespace"]
+    if gold.category in TOUCH_IS_ENOUGH:
+        touched = any(f.start < gold.end and gold.start < f.end for f in relevant)
+        gone = sum(1 for i in positions if deleted[i])
+        return touched, gone >= REMOVE_SHARE * len(positions), exact
     covered = sum(1 for i in positions if any(f.start <= i < f.end for f in relevant))
     gone = sum(1 for i in positions if deleted[i])
     return (covered >= DETECT_SHARE * len(positions), gone >= REMOVE_SHARE * len(positions), exact)
+
+
+def _origin(doc_id: str) -> str:
+    """Which kind of clean article: WMT original, WMT human translation, page, sample."""
+    if doc_id.startswith("mt/"):
+        return "wmt-original" if doc_id.endswith(".original.txt") else "wmt-human-translation"
+    return doc_id.split("/")[0]
 
 
 def evaluate(docs: Iterable[SyntheticDoc], bases: Iterable[BaseDoc],
@@ -133,6 +151,10 @@ def evaluate(docs: Iterable[SyntheticDoc], bases: Iterable[BaseDoc],
     for base in bases:
         res = tq.run(base.text, base.lang if given_lang else None)
         run.clean_docs += 1
+        origin = _origin(base.doc_id)
+        tally = run.false_flags_by_origin.setdefault(origin, [0, 0])
+        tally[0] += 1
+        tally[1] += len(res.findings)
         if res.findings:
             run.clean_docs_flagged += 1
         run.false_removals += sum(1 for f in res.findings if f.action in ("remove-line", "remove-span"))
