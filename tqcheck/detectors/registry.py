@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 
 DETECTORS: dict[str, str] = {
+    "foreign": "tqcheck.detectors.foreign:ForeignDetector",
 }
 
 

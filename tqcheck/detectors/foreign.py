@@ -1,0 +1,189 @@
+"""The foreign-fragment detector (`detector = "foreign"` in rules/foreign/).
+
+Each line is cut at its structure (sentences, bracketed asides, quotations; see
+`tqcheck.segments`), each piece is identified on its own and judged against the
+document language (`foreign_evidence.judge`). What a finding does depends on where the
+foreign text sits, which is what the three rules' `params.unit` name:
+
+- `line`: every sentence of the line is foreign: the whole line goes (remove-line);
+- `aside`: a foreign note in brackets or parentheses: the span goes (remove-span);
+- `inline`: a foreign sentence or quotation inside a line in the document language:
+  reported (flag), because cutting it would break the sentence around it.
+
+Nothing here knows a language: evidence comes from the identifiers and from
+`rules/data/orthography`, `rules/data/foreign_terms` and `rules/data/names`.
+"""
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import regex
+
+from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.detectors.foreign_evidence import LanguageData, Segment, Thresholds, Verdict, judge
+from tqcheck.langid import get_second_opinion
+from tqcheck.model import Document, Finding, Line, Rule
+from tqcheck.ruleset import RuleError, builtin_rules_dir, load_data
+from tqcheck.segments import ASIDE, QUOTE, SENTENCE, has_letters, line_segments
+from tqcheck.segments import Segment as Piece
+
+UNITS = ("line", "aside", "inline")
+#: Languages for which there is no foreign text to find.
+NO_LANGUAGE = (None, "und", "mul")
+
+
+class ForeignDetector:
+    """Finds text in another language than the document's; one instance per Checker."""
+
+    name = "foreign"
+
+    def __init__(self, rules: Sequence[Rule], checker) -> None:
+        self._checker = checker
+        self._rules: dict[str, Rule] = {}
+        for rule in rules:
+            unit = rule.params.get("unit")
+            if unit not in UNITS:
+                raise RuleError(rule.path or rule.code,
+                                f"params.unit must be one of {', '.join(UNITS)}")
+            self._rules[unit] = rule
+        self._thresholds = _thresholds(rules)
+        folders = _data_folders(rules)
+        self._orthography = load_data("orthography", folders)
+        self._terms = load_data("foreign_terms", folders)
+        self._particles = frozenset(
+            p.lower() for table in load_data("names", folders).values()
+            for p in table.get("particles", ()))
+        self._language_data: dict[str, LanguageData] = {}
+
+    def language_data(self, lang: str) -> LanguageData:
+        """The orthography and kept terms of one document language (built once)."""
+        data = self._language_data.get(lang)
+        if data is None:
+            ortho = self._orthography.get(lang, {})
+            terms = frozenset(tuple(t.lower().replace("’", "'").split())
+                              for t in self._terms.get(lang, {}).get("terms", ()))
+            data = LanguageData(
+                letters=frozenset(ortho.get("letters", "")),
+                patterns=tuple(regex.compile(p) for p in ortho.get("patterns", ())),
+                close=frozenset(ortho.get("close", ())),
+                terms=terms, longest_term=max((len(t) for t in terms), default=0))
+            self._language_data[lang] = data
+        return data
+
+    def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
+        lang = ctx.language
+        if lang in NO_LANGUAGE or not self._rules:
+            return []
+        data = self.language_data(lang)
+        identifier = self._checker.identifier
+        findings: list[Finding] = []
+
+        def verdict(text: str, quoted: bool = False, whole_line: bool = False) -> Verdict | None:
+            return judge(Segment(text, quoted, whole_line), lang, identifier.predict_one(text),
+                         data, self._particles, self._thresholds,
+                         lambda t: get_second_opinion().distribution(t))
+
+        for line in doc.lines:
+            if not line.blank:
+                findings += self._line_findings(doc, line, lang, verdict, identifier.predict_one)
+        foreign = sum(f.end - f.start for f in findings)
+        if foreign > self._thresholds.max_foreign_share * _content_chars(doc):
+            # Fragments are a minority by definition: a document mostly "foreign" to its
+            # language is in another language (a wrong --lang), not full of fragments.
+            ctx.warn_once(f"foreign: most of the text is not in {lang!r}; "
+                          "foreign-fragment rules skipped for this document")
+            return []
+        return findings
+
+    def _line_findings(self, doc: Document, line: Line, lang: str, verdict,
+                       predict) -> list[Finding]:
+        text = doc.text
+        pieces = line_segments(text, line.start, line.end, line.number - 1)
+        if not pieces:
+            return []
+        sentences = [p for p in pieces if p.kind == SENTENCE]
+        inner = [p for p in pieces if p.kind != SENTENCE]
+        body = (sentences[0].start, sentences[-1].end) if sentences else None
+        own = {p: _own_text(text, p, inner) for p in sentences}
+        judged = {p: verdict(own[p], whole_line=(p.start, p.end) == body) for p in sentences}
+        foreign = [p for p in sentences if judged[p]]
+        if foreign and len(foreign) == len(sentences):
+            return self._emit("line", doc, body, _strongest(judged[p] for p in foreign))
+        if foreign and not any(predict(own[p]).language == lang for p in sentences):
+            whole = verdict(text[body[0]:body[1]], whole_line=True)
+            share = sum(p.end - p.start for p in foreign) / max(body[1] - body[0], 1)
+            if whole and share >= 0.5:
+                return self._emit("line", doc, body, whole)
+        out: list[Finding] = []
+        for p in foreign:
+            out += self._emit("inline", doc, (p.start, p.end), judged[p])
+        for p in inner:
+            if any(_inside(p, f) for f in foreign):
+                continue
+            found = verdict(p.inner(text), quoted=p.kind == QUOTE,
+                            whole_line=(p.start, p.end) == body)
+            if found:
+                unit = "aside" if p.kind == ASIDE else "inline"
+                out += self._emit(unit, doc, (p.start, p.end), found)
+        return out
+
+    def _emit(self, unit: str, doc: Document, span: tuple[int, int] | None,
+              found: Verdict) -> list[Finding]:
+        rule = self._rules.get(unit)
+        if rule is None or span is None:
+            return []
+        message = f"{rule.message} ({found.language}, {found.confidence:.2f}, {found.evidence})"
+        return [finding_from_rule(rule, doc, span[0], span[1], confidence=found.confidence,
+                                  language=found.language, message=message)]
+
+
+def _content_chars(doc: Document) -> int:
+    return sum(len(line.text.strip()) for line in doc.lines)
+
+
+def _own_text(text: str, sentence: Piece, inner: list[Piece]) -> str:
+    """A sentence's text outside its quotations and asides: the language the sentence
+    itself is written in ("Der Autor schreibt: « Ce livre ... »" is German)."""
+    parts, pos = [], sentence.start
+    for p in inner:
+        if _inside(p, sentence) and p.start >= pos:
+            parts.append(text[pos:p.start])
+            pos = p.end
+    parts.append(text[pos:sentence.end])
+    own = " ".join(" ".join(parts).split())
+    return own if has_letters(own, 4) else text[sentence.start:sentence.end]
+
+
+def _inside(piece: Piece, outer: Piece) -> bool:
+    return outer.start <= piece.start and piece.end <= outer.end
+
+
+def _strongest(verdicts: Iterable[Verdict | None]) -> Verdict:
+    return max((v for v in verdicts if v), key=lambda v: (v.words, v.confidence))
+
+
+def _thresholds(rules: Sequence[Rule]) -> Thresholds:
+    """Defaults, overridden by any rule's params of the same name."""
+    names = {f.name for f in fields(Thresholds)}
+    values = {k: v for rule in rules for k, v in rule.params.items() if k in names}
+    return Thresholds(**values)
+
+
+def _data_folders(rules: Sequence[Rule]) -> list[Path]:
+    """User rule folders holding these rules (their data/ overrides the built-in data)."""
+    builtin = builtin_rules_dir().resolve()
+    folders: list[Path] = []
+    for rule in rules:
+        if not rule.path:
+            continue
+        # A rule sits in DIR/<category>/ or directly in DIR.
+        for parent in list(Path(rule.path).resolve().parents)[:2]:
+            if parent == builtin:
+                break
+            if (parent / "data").is_dir():
+                if parent not in folders:
+                    folders.append(parent)
+                break
+    return folders
