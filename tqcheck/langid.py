@@ -25,7 +25,7 @@ from tqcheck.lidlabels import normalize_label
 from tqcheck.segments import sentences
 
 #: Smallest winning share (by characters) for a document to have one language.
-MIXED_THRESHOLD = 0.75
+MIXED_THRESHOLD = 0.6
 #: Sentences identified with less confidence do not vote on the document language.
 MIN_CONFIDENCE = 0.5
 #: Sentences shorter than this do not vote (unless nothing longer exists).
@@ -38,20 +38,23 @@ class LanguageModelError(RuntimeError):
     """The language-ID model could not be found or loaded."""
 
 
+#: Guesses kept per prediction: enough to know how likely the document language was.
+TOP_K = 3
+
+
 @dataclass(frozen=True)
 class Prediction:
-    """Top language and its probability; `runner_up` is the second guess, if any."""
+    """Top language and its probability; `others` are the next guesses, best first."""
 
     language: str
     confidence: float
-    runner_up: tuple[str, float] | None = None
+    others: tuple[tuple[str, float], ...] = ()
 
-    def probability_of(self, language: str) -> float:
-        if self.language == language:
-            return self.confidence
-        if self.runner_up and self.runner_up[0] == language:
-            return self.runner_up[1]
-        return 0.0
+    def probability_of(self, languages: str | frozenset[str]) -> float:
+        """Probability of a language (or any of a set), 0 if outside the top guesses."""
+        wanted = {languages} if isinstance(languages, str) else languages
+        total = self.confidence if self.language in wanted else 0.0
+        return total + sum(p for lang, p in self.others if lang in wanted)
 
 
 UNDETERMINED = Prediction("und", 0.0)
@@ -110,26 +113,22 @@ class FastTextIdentifier:
                          for _, label in self._predict_line("a\n", -1, 0.0, "replace"))
 
     def predict_one(self, text: str) -> Prediction:
-        """Top language (and runner-up) of one piece of text; cached by folded text."""
-        key = fold(text)
-        cached = self._cache.get(key)
+        """Top languages of one piece of text; cached by text."""
+        cached = self._cache.get(text)
         if cached is not None:
             return cached
+        key = fold(text)
         if not key:
             return UNDETERMINED
         self.model_calls += 1
         # The trailing newline is what fasttext's own predict() appends (end of line).
-        result = self._predict_line(key + "\n", 2, 0.0, "replace")
-        if not result:
-            prediction = UNDETERMINED
-        else:
-            prob, label = result[0]
-            second = ((normalize_label(result[1][1]), min(float(result[1][0]), 1.0))
-                      if len(result) > 1 else None)
-            prediction = Prediction(normalize_label(label), min(float(prob), 1.0), second)
+        result = [(normalize_label(label), min(float(prob), 1.0))
+                  for prob, label in self._predict_line(key + "\n", TOP_K, 0.0, "replace")]
+        prediction = Prediction(result[0][0], result[0][1], tuple(result[1:])) if result \
+            else UNDETERMINED
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
-        self._cache[key] = prediction
+        self._cache[text] = prediction
         return prediction
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
@@ -203,10 +202,14 @@ class LangdetectIdentifier:
         return found
 
 
-@functools.lru_cache(maxsize=4)
-def get_identifier(model_path: str | None = None) -> FastTextIdentifier:
+def get_identifier(model_path: str | os.PathLike | None = None) -> FastTextIdentifier:
     """The process-wide identifier for a model path (loaded once, then shared)."""
-    return FastTextIdentifier(model_path)
+    return _identifier_for(str(model_path) if model_path else "")
+
+
+@functools.lru_cache(maxsize=4)
+def _identifier_for(model_path: str) -> FastTextIdentifier:
+    return FastTextIdentifier(model_path or None)
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,8 +8,10 @@ language: the cuts are made at punctuation and case only.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Iterator
+
 
 import regex
 
@@ -27,7 +29,8 @@ _ASIDE = regex.compile(r"\(([^()\n]{1,400})\)|\[([^\[\]\n]{1,400})\]")
 _QUOTE = regex.compile(
     r"«\s*([^«»\n]{1,800}?)\s*»|“([^“”\n]{1,800})”|„([^„“”\n]{1,800})[“”]|"
     r"‹\s*([^‹›\n]{1,400}?)\s*›|(?<![\p{L}\d])\"([^\"\n]{1,800})\"(?![\p{L}\d])")
-_LETTER = regex.compile(r"\p{L}")
+_TWO_LETTERS = regex.compile(r"\p{L}[^\p{L}]*\p{L}")
+_ENDS = regex.compile(r"[.!?…]")
 
 
 @dataclass(frozen=True)
@@ -56,20 +59,29 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of text[start:end] (one line), as trimmed offset pairs."""
-    out, pos = [], start
-    for match in _BOUNDARY.finditer(text, start, end):
-        s, e = _trimmed(text, pos, match.start())
-        if e > s:
-            out.append((s, e))
-        pos = match.end()
-    s, e = _trimmed(text, pos, end)
+    return [(start + s, start + e) for s, e in _split(text[start:end])]
+
+
+@functools.lru_cache(maxsize=65536)
+def _split(line: str) -> tuple[tuple[int, int], ...]:
+    """Sentence offsets within one line; cached, because the document-language vote,
+    the detector and every cleaning pass split the same lines."""
+    out, pos = [], 0
+    if _ENDS.search(line, 0, max(len(line) - 1, 0)):
+        for match in _BOUNDARY.finditer(line):
+            s, e = _trimmed(line, pos, match.start())
+            if e > s:
+                out.append((s, e))
+            pos = match.end()
+    s, e = _trimmed(line, pos, len(line))
     if e > s:
         out.append((s, e))
-    return out
+    return tuple(out)
 
 
-def has_letters(text: str, minimum: int = 2) -> bool:
-    return len(_LETTER.findall(text, concurrent=False)[:minimum]) >= minimum
+def has_letters(text: str) -> bool:
+    """At least two letters: something language ID can look at."""
+    return _TWO_LETTERS.search(text) is not None
 
 
 def _inner_segments(kind: str, pattern, text: str, start: int, end: int,

@@ -23,8 +23,8 @@ import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.foreign_evidence import LanguageData, Segment, Thresholds, Verdict, judge
-from tqcheck.langid import get_second_opinion
-from tqcheck.model import Document, Finding, Line, Rule
+from tqcheck.langid import CACHE_LIMIT, MIN_CONFIDENCE, get_second_opinion
+from tqcheck.model import Document, Finding, Rule
 from tqcheck.ruleset import RuleError, builtin_rules_dir, load_data
 from tqcheck.segments import ASIDE, QUOTE, SENTENCE, has_letters, line_segments
 from tqcheck.segments import Segment as Piece
@@ -56,6 +56,7 @@ class ForeignDetector:
             p.lower() for table in load_data("names", folders).values()
             for p in table.get("particles", ()))
         self._language_data: dict[str, LanguageData] = {}
+        self._line_cache: dict[tuple[str, str], tuple] = {}
 
     def language_data(self, lang: str) -> LanguageData:
         """The orthography and kept terms of one document language (built once)."""
@@ -76,18 +77,12 @@ class ForeignDetector:
         lang = ctx.language
         if lang in NO_LANGUAGE or not self._rules:
             return []
-        data = self.language_data(lang)
-        identifier = self._checker.identifier
         findings: list[Finding] = []
-
-        def verdict(text: str, quoted: bool = False, whole_line: bool = False) -> Verdict | None:
-            return judge(Segment(text, quoted, whole_line), lang, identifier.predict_one(text),
-                         data, self._particles, self._thresholds,
-                         lambda t: get_second_opinion().distribution(t))
-
         for line in doc.lines:
-            if not line.blank:
-                findings += self._line_findings(doc, line, lang, verdict, identifier.predict_one)
+            if line.blank:
+                continue
+            for unit, start, end, found in self.line_verdicts(line.text, lang):
+                findings += self._emit(unit, doc, (line.start + start, line.start + end), found)
         foreign = sum(f.end - f.start for f in findings)
         if foreign > self._thresholds.max_foreign_share * _content_chars(doc):
             # Fragments are a minority by definition: a document mostly "foreign" to its
@@ -97,36 +92,54 @@ class ForeignDetector:
             return []
         return findings
 
-    def _line_findings(self, doc: Document, line: Line, lang: str, verdict,
-                       predict) -> list[Finding]:
-        text = doc.text
-        pieces = line_segments(text, line.start, line.end, line.number - 1)
+    def line_verdicts(self, line: str, lang: str) -> tuple[tuple[str, int, int, Verdict], ...]:
+        """(unit, start, end, verdict) for the foreign parts of one line, offsets within
+        the line. Cached by line and language: the cleaner's later passes see the same
+        lines again, and boilerplate lines repeat across a corpus."""
+        key = (lang, line)
+        cached = self._line_cache.get(key)
+        if cached is None:
+            cached = tuple(self._judge_line(line, lang))
+            if len(self._line_cache) >= CACHE_LIMIT:
+                self._line_cache.clear()
+            self._line_cache[key] = cached
+        return cached
+
+    def _judge_line(self, text: str, lang: str) -> list[tuple[str, int, int, Verdict]]:
+        pieces = line_segments(text, 0, len(text), 0)
         if not pieces:
             return []
+        data = self.language_data(lang)
+        identifier = self._checker.identifier
+
+        def verdict(span: str, quoted: bool = False, whole_line: bool = False) -> Verdict | None:
+            return judge(Segment(span, quoted, whole_line), lang, data, self._particles,
+                         self._thresholds, identifier.predict_one, _second_opinion)
+
         sentences = [p for p in pieces if p.kind == SENTENCE]
         inner = [p for p in pieces if p.kind != SENTENCE]
-        body = (sentences[0].start, sentences[-1].end) if sentences else None
-        own = {p: _own_text(text, p, inner) for p in sentences}
+        body = (sentences[0].start, sentences[-1].end) if sentences else (0, len(text))
+        own = {p: _own_text(text, p, inner) if inner else text[p.start:p.end] for p in sentences}
         judged = {p: verdict(own[p], whole_line=(p.start, p.end) == body) for p in sentences}
         foreign = [p for p in sentences if judged[p]]
         if foreign and len(foreign) == len(sentences):
-            return self._emit("line", doc, body, _strongest(judged[p] for p in foreign))
-        if foreign and not any(predict(own[p]).language == lang for p in sentences):
+            return [("line", body[0], body[1], _strongest(judged[p] for p in foreign))]
+        if foreign and not any(_in_language(identifier.predict_one(own[p]), own[p], lang)
+                               for p in sentences):
+            # Short sentences each too short to judge ("Music lover. Explorer."): the
+            # line as a whole decides, unless a real sentence in it is in the document
+            # language.
             whole = verdict(text[body[0]:body[1]], whole_line=True)
-            share = sum(p.end - p.start for p in foreign) / max(body[1] - body[0], 1)
-            if whole and share >= 0.5:
-                return self._emit("line", doc, body, whole)
-        out: list[Finding] = []
-        for p in foreign:
-            out += self._emit("inline", doc, (p.start, p.end), judged[p])
+            if whole:
+                return [("line", body[0], body[1], whole)]
+        out = [("inline", p.start, p.end, judged[p]) for p in foreign]
         for p in inner:
             if any(_inside(p, f) for f in foreign):
                 continue
             found = verdict(p.inner(text), quoted=p.kind == QUOTE,
                             whole_line=(p.start, p.end) == body)
             if found:
-                unit = "aside" if p.kind == ASIDE else "inline"
-                out += self._emit(unit, doc, (p.start, p.end), found)
+                out.append(("aside" if p.kind == ASIDE else "inline", p.start, p.end, found))
         return out
 
     def _emit(self, unit: str, doc: Document, span: tuple[int, int] | None,
@@ -137,6 +150,10 @@ class ForeignDetector:
         message = f"{rule.message} ({found.language}, {found.confidence:.2f}, {found.evidence})"
         return [finding_from_rule(rule, doc, span[0], span[1], confidence=found.confidence,
                                   language=found.language, message=message)]
+
+
+def _second_opinion(text: str) -> tuple[tuple[str, float], ...]:
+    return get_second_opinion().distribution(text)
 
 
 def _content_chars(doc: Document) -> int:
@@ -153,7 +170,13 @@ def _own_text(text: str, sentence: Piece, inner: list[Piece]) -> str:
             pos = p.end
     parts.append(text[pos:sentence.end])
     own = " ".join(" ".join(parts).split())
-    return own if has_letters(own, 4) else text[sentence.start:sentence.end]
+    return own if len(own.split()) >= 2 and has_letters(own) else text[sentence.start:sentence.end]
+
+
+def _in_language(prediction, text: str, lang: str) -> bool:
+    """A sentence of three words or more that fastText places in `lang`."""
+    return (prediction.language == lang and prediction.confidence >= MIN_CONFIDENCE
+            and len(text.split()) >= 3)
 
 
 def _inside(piece: Piece, outer: Piece) -> bool:

@@ -41,11 +41,17 @@ class Thresholds:
 
     long_words: int = 8            # spans this long may be judged on fastText alone
     long_confidence: float = 0.8   # ... when fastText is at least this sure
-    min_confidence: float = 0.5    # below this, fastText's guess is no evidence at all
+    mid_words: int = 4             # shorter spans always need a second piece of evidence
+    max_home_probability: float = 0.02  # fastText alone: the document language this unlikely
+    max_home_for_second_opinion: float = 0.4  # above this, not even worth asking langdetect
+    min_confidence: float = 0.5    # below this, fastText's guess needs langdetect to agree
+    no_idea: float = 0.3           # below this, fastText's guess is no evidence at all
+    sure_second_opinion: float = 0.9  # langdetect this sure of fastText's guess confirms it
     max_doc_share: float = 0.2     # langdetect may give the document language at most this
     max_quoted_words: int = 3      # a quotation this short is a cited term, not a fragment
     max_heading_words: int = 5     # a short line without final punctuation reads as a heading
     max_foreign_share: float = 0.5  # more "foreign" text than this: the language is wrong
+    title_share: float = 0.6       # this share of capitalised words (and <= 3 others): a title
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,27 @@ def _drop_terms(words: list[str], data: LanguageData) -> list[str]:
     return keep
 
 
+def _names_decide(words: list[str], home_langs: set[str], th: Thresholds,
+                  identify: Callable[[str], Prediction]) -> bool:
+    """True when names, not language, made the span look foreign.
+
+    A title or a list of names (mostly capitalised words, few others: "The Death and
+    Life of Marsha P. Johnson") is not a fragment; and a span whose other words are in
+    the document language ("Judith Hermann lis de son roman Daheim") is not either:
+    names pull language ID toward their own language.
+    """
+    capitalised = sum(1 for w in words[1:] if w[0].isupper())
+    if not capitalised:
+        return False
+    lower = [w for w in words if not w[0].isupper()]
+    if capitalised >= th.title_share * len(words) and len(lower) <= 3:
+        return True
+    if len(lower) < 2:
+        return False
+    again = identify(" ".join(lower))
+    return again.language in home_langs or again.probability_of(frozenset(home_langs)) > 0.5
+
+
 def orthography_hit(words: list[str], data: LanguageData) -> bool:
     """A lowercase word spelt in a way the document language never is."""
     lower = " ".join(w for w in words if not w[0].isupper())
@@ -108,12 +135,19 @@ def orthography_hit(words: list[str], data: LanguageData) -> bool:
     return any(p.search(lower) for p in data.patterns)
 
 
-def judge(segment: Segment, doc_lang: str, prediction: Prediction, data: LanguageData,
-          particles: frozenset[str], th: Thresholds,
+def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozenset[str],
+          th: Thresholds, identify: Callable[[str], Prediction],
           second_opinion: Callable[[str], tuple[tuple[str, float], ...]]) -> Verdict | None:
-    """A Verdict when the segment is foreign to `doc_lang`, else None."""
+    """A Verdict when the segment is foreign to `doc_lang`, else None.
+
+    fastText's evidence is how *unlikely* the document language is (its probability
+    among the top guesses), not how sure it is of one foreign language: a Croatian
+    sentence is "hr 0.44, sr 0.18, bs 0.09" and certainly not French.
+    """
+    prediction = identify(segment.text)
     lang = prediction.language
-    if lang in (doc_lang, "und") or lang in data.close or prediction.confidence < th.min_confidence:
+    home_langs = data.close | {doc_lang}
+    if lang == "und" or lang in home_langs or prediction.confidence < th.no_idea:
         return None
     words = content_words(segment.text, data, particles)
     if not words:
@@ -121,24 +155,35 @@ def judge(segment: Segment, doc_lang: str, prediction: Prediction, data: Languag
     n = len(words)
     if segment.quoted and n <= th.max_quoted_words:
         return None  # a cited term: « in Word », "soft power"
+    if _names_decide(words, home_langs, th, identify):
+        return None
     heading = (segment.whole_line and n <= th.max_heading_words
                and not _TERMINAL.search(segment.text))
+    home = prediction.probability_of(home_langs)
     strong = prediction.confidence >= th.long_confidence
-    if n >= th.long_words and strong and not heading:
-        return Verdict(lang, prediction.confidence, n, "fasttext")
+    unlikely_home = home <= th.max_home_probability
+    if not heading and n >= th.long_words and (strong or unlikely_home):
+        return Verdict(lang, 1 - home, n, "fasttext")
+    if not heading and n >= th.mid_words and unlikely_home:
+        return Verdict(lang, 1 - home, n, "fasttext")
     ortho = orthography_hit(words, data)
     if heading and not (ortho and strong):
         return None
-    if ortho and strong and n >= 2:
-        return Verdict(lang, prediction.confidence, n, "fasttext+orthography")
+    if ortho and unlikely_home and n >= 2:
+        return Verdict(lang, 1 - home, n, "fasttext+orthography")
+    if home > th.max_home_for_second_opinion:
+        return None  # fastText still gives the document language a real chance
     opinion = second_opinion(segment.text)
     if not opinion:
         return None
     top, top_prob = opinion[0]
-    doc_share = sum(p for code, p in opinion if code == doc_lang or code in data.close)
-    if top == doc_lang or top in data.close or doc_share > th.max_doc_share:
+    doc_share = sum(p for code, p in opinion if code in home_langs)
+    if top in home_langs or doc_share > th.max_doc_share:
         return None
-    if n < 4 and top != lang and not ortho:
+    agree = top == lang or any(top == other for other, _ in prediction.others)
+    if prediction.confidence < th.min_confidence and not (
+            agree and top_prob >= th.sure_second_opinion and n >= th.mid_words):
+        return None  # fastText unsure: only a sure, agreeing second opinion will do
+    if n < th.mid_words and not (agree or ortho):
         return None  # very short: both identifiers must name the same language
-    return Verdict(lang, min(prediction.confidence, top_prob) if top == lang
-                   else prediction.confidence, n, "fasttext+langdetect")
+    return Verdict(lang, 1 - home, n, "fasttext+langdetect")
