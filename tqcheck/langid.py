@@ -103,6 +103,9 @@ class FastTextIdentifier:
         self._cache: dict[str, Prediction] = {}
         self.model_calls = 0
         self.labels = self._all_labels()
+        # What the model says about nothing (its bias): text whose words it does not
+        # know gets exactly this, which is no evidence of any language.
+        self._no_evidence = self._predict_line("\n", TOP_K, 0.0, "replace")
 
     def _all_labels(self) -> frozenset[str]:
         """Every language the model knows (fasttext-predict has no get_labels: asking
@@ -122,10 +125,12 @@ class FastTextIdentifier:
             return UNDETERMINED
         self.model_calls += 1
         # The trailing newline is what fasttext's own predict() appends (end of line).
-        result = [(normalize_label(label), min(float(prob), 1.0))
-                  for prob, label in self._predict_line(key + "\n", TOP_K, 0.0, "replace")]
-        prediction = Prediction(result[0][0], result[0][1], tuple(result[1:])) if result \
-            else UNDETERMINED
+        raw = self._predict_line(key + "\n", TOP_K, 0.0, "replace")
+        result = [(normalize_label(label), min(float(prob), 1.0)) for prob, label in raw]
+        if not result or raw == self._no_evidence:
+            prediction = UNDETERMINED
+        else:
+            prediction = Prediction(result[0][0], result[0][1], tuple(result[1:]))
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         self._cache[text] = prediction

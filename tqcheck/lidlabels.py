@@ -28,6 +28,7 @@ def _table() -> dict[str, str]:
     return {**data["iso639_3"], **data["individual"]}
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_label(raw: str) -> str:
     """'__label__fr' -> 'fr'; '__label__fra_Latn' -> 'fr'; '__label__arb_Arab' -> 'ar';
     'zh-cn' (langdetect) -> 'zh'; an unknown 3-letter code is kept as it is."""

@@ -107,10 +107,21 @@ def _fragment_text(rng: random.Random, pool: list[str], bucket: tuple[int, int],
     words = rng.randint(low, high)
     longer = [s for s in pool if len(s.split()) >= words + 1
               and not regex.search(r"[()\[\]]", s)] or pool
-    tokens = rng.choice(longer).split()
-    start = rng.randint(1, max(len(tokens) - words, 1)) if len(tokens) > words else 0
-    cut = " ".join(tokens[start:start + words]).strip(",;:-–—.!?\"«»“”()")
+    for _ in range(1000):
+        tokens = rng.choice(longer).split()
+        start = rng.randint(1, max(len(tokens) - words, 1)) if len(tokens) > words else 0
+        cut = " ".join(tokens[start:start + words]).strip(",;:-–—.!?\"«»“”()")
+        if _phrase(cut):
+            break
     return cut + "." if whole and not cut.endswith((".", "!", "?")) else cut
+
+
+def _phrase(text: str) -> bool:
+    """Words of a language rather than a name or a number: letters only, the first
+    word lowercase, and one word of four letters or more."""
+    words = text.split()
+    return (bool(words) and all(regex.fullmatch(r"[\p{L}’'-]+[,;:]?", w) for w in words)
+            and words[0][0].islower() and any(len(w.strip(",;:")) >= 4 for w in words))
 
 
 def _sentence_ends(line: str) -> list[int]:

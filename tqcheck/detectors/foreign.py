@@ -112,15 +112,21 @@ class ForeignDetector:
         data = self.language_data(lang)
         identifier = self._checker.identifier
 
-        def verdict(span: str, quoted: bool = False, whole_line: bool = False) -> Verdict | None:
-            return judge(Segment(span, quoted, whole_line), lang, data, self._particles,
+        def verdict(span: str, quoted: bool = False, whole_line: bool = False,
+                    aside: bool = False) -> Verdict | None:
+            return judge(Segment(span, quoted, whole_line, aside), lang, data, self._particles,
                          self._thresholds, identifier.predict_one, _second_opinion)
 
         sentences = [p for p in pieces if p.kind == SENTENCE]
         inner = [p for p in pieces if p.kind != SENTENCE]
         body = (sentences[0].start, sentences[-1].end) if sentences else (0, len(text))
-        own = {p: _own_text(text, p, inner) if inner else text[p.start:p.end] for p in sentences}
+        own = {p: text[p.start:p.end] for p in sentences}
         judged = {p: verdict(own[p], whole_line=(p.start, p.end) == body) for p in sentences}
+        for p in sentences:
+            if judged[p] and inner:
+                # Judge a sentence by its own words, outside its quotations and asides.
+                own[p] = _own_text(text, p, inner)
+                judged[p] = verdict(own[p], whole_line=(p.start, p.end) == body)
         foreign = [p for p in sentences if judged[p]]
         if foreign and len(foreign) == len(sentences):
             return [("line", body[0], body[1], _strongest(judged[p] for p in foreign))]
@@ -137,7 +143,7 @@ class ForeignDetector:
             if any(_inside(p, f) for f in foreign):
                 continue
             found = verdict(p.inner(text), quoted=p.kind == QUOTE,
-                            whole_line=(p.start, p.end) == body)
+                            whole_line=(p.start, p.end) == body, aside=p.kind == ASIDE)
             if found:
                 out.append(("aside" if p.kind == ASIDE else "inline", p.start, p.end, found))
         return out

@@ -43,9 +43,9 @@ class Thresholds:
     long_confidence: float = 0.8   # ... when fastText is at least this sure
     mid_words: int = 4             # shorter spans always need a second piece of evidence
     max_home_probability: float = 0.02  # fastText alone: the document language this unlikely
-    max_home_for_second_opinion: float = 0.4  # above this, not even worth asking langdetect
+    max_home_long: float = 0.1     # ... or this unlikely, with orthography or a sure guess
+    max_home_for_second_opinion: float = 0.1  # above this, not worth asking langdetect
     min_confidence: float = 0.5    # below this, fastText's guess needs langdetect to agree
-    no_idea: float = 0.3           # below this, fastText's guess is no evidence at all
     sure_second_opinion: float = 0.9  # langdetect this sure of fastText's guess confirms it
     max_doc_share: float = 0.2     # langdetect may give the document language at most this
     max_quoted_words: int = 3      # a quotation this short is a cited term, not a fragment
@@ -69,6 +69,7 @@ class Segment:
     text: str
     quoted: bool = False
     whole_line: bool = False
+    aside: bool = False
 
 
 def content_words(text: str, data: LanguageData, particles: frozenset[str]) -> list[str] | None:
@@ -144,17 +145,19 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     among the top guesses), not how sure it is of one foreign language: a Croatian
     sentence is "hr 0.44, sr 0.18, bs 0.09" and certainly not French.
     """
+    if segment.quoted and len(segment.text.split()) <= th.max_quoted_words:
+        return None  # a cited term: « in Word », "soft power"
     prediction = identify(segment.text)
     lang = prediction.language
     home_langs = data.close | {doc_lang}
-    if lang == "und" or lang in home_langs or prediction.confidence < th.no_idea:
-        return None
+    if lang == "und" or lang in home_langs:
+        return None  # the common case, decided by one cached prediction
     words = content_words(segment.text, data, particles)
     if not words:
         return None  # nothing but names, numbers, acronyms, URLs or kept terms
     n = len(words)
     if segment.quoted and n <= th.max_quoted_words:
-        return None  # a cited term: « in Word », "soft power"
+        return None
     if _names_decide(words, home_langs, th, identify):
         return None
     heading = (segment.whole_line and n <= th.max_heading_words
@@ -162,18 +165,35 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     home = prediction.probability_of(home_langs)
     strong = prediction.confidence >= th.long_confidence
     unlikely_home = home <= th.max_home_probability
-    if not heading and n >= th.long_words and (strong or unlikely_home):
-        return Verdict(lang, 1 - home, n, "fasttext")
-    if not heading and n >= th.mid_words and unlikely_home:
-        return Verdict(lang, 1 - home, n, "fasttext")
     ortho = orthography_hit(words, data)
-    if heading and not (ortho and strong):
+    if heading:
+        if ortho and strong and unlikely_home:
+            return Verdict(lang, 1 - home, n, "fasttext+orthography")
+        return None
+    if n >= th.mid_words:
+        # Four words or more: fastText decides alone (langdetect costs ~100 fastText
+        # calls), helped by orthography when the document language keeps some chance.
+        if unlikely_home or (n >= th.long_words and strong and home <= th.max_home_long):
+            return Verdict(lang, 1 - home, n, "fasttext")
+        if ortho and home <= th.max_home_long:
+            return Verdict(lang, 1 - home, n, "fasttext+orthography")
+        if strong and home <= th.max_home_long:
+            return Verdict(lang, 1 - home, n, "fasttext")
         return None
     if ortho and unlikely_home and n >= 2:
         return Verdict(lang, 1 - home, n, "fasttext+orthography")
-    if home > th.max_home_for_second_opinion:
-        return None  # fastText still gives the document language a real chance
-    opinion = second_opinion(segment.text)
+    if not (segment.aside or segment.whole_line) or home > th.max_home_for_second_opinion \
+            or prediction.confidence < th.min_confidence:
+        # langdetect costs ~100 fastText calls: it is asked only about short notes in
+        # brackets and short lines that fastText already places elsewhere.
+        return None
+    # Ask langdetect about the words, not the names, when there are both: names
+    # pull any identifier toward their own language ("sauf le Bas-Rhin" is German).
+    lower = [w for w in words if not w[0].isupper()]
+    has_names = any(w[0].isupper() for w in words[1:])
+    if len(lower) < 2 and has_names and not ortho:
+        return None  # a lone word next to names ("docu, Netflix"): too little to go on
+    opinion = second_opinion(" ".join(lower) if has_names and len(lower) >= 2 else segment.text)
     if not opinion:
         return None
     top, top_prob = opinion[0]
@@ -181,9 +201,8 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     if top in home_langs or doc_share > th.max_doc_share:
         return None
     agree = top == lang or any(top == other for other, _ in prediction.others)
-    if prediction.confidence < th.min_confidence and not (
-            agree and top_prob >= th.sure_second_opinion and n >= th.mid_words):
-        return None  # fastText unsure: only a sure, agreeing second opinion will do
-    if n < th.mid_words and not (agree or ortho):
-        return None  # very short: both identifiers must name the same language
+    # Very short: the identifiers must name the same language, or both be sure.
+    if not (agree or ortho or (prediction.confidence >= th.sure_second_opinion
+                               and top_prob >= th.sure_second_opinion)):
+        return None
     return Verdict(lang, 1 - home, n, "fasttext+langdetect")
