@@ -44,7 +44,8 @@ TOP_K = 3
 
 @dataclass(frozen=True)
 class Prediction:
-    """Top language and its probability; `others` are the next guesses, best first."""
+    """Top language and its probability; `others` are the next guesses, best first
+    (empty when only the top language was asked for)."""
 
     language: str
     confidence: float
@@ -101,11 +102,14 @@ class FastTextIdentifier:
         self._predict_line = self._model.f.predict
         self.model_path = path
         self._cache: dict[str, Prediction] = {}
+        self._detail_cache: dict[str, Prediction] = {}
         self.model_calls = 0
         self.labels = self._all_labels()
         # What the model says about nothing (its bias): text whose words it does not
         # know gets exactly this, which is no evidence of any language.
         self._no_evidence = self._predict_line("\n", TOP_K, 0.0, "replace")
+        self._codes = {label: normalize_label(label)
+                       for _, label in self._predict_line("a\n", -1, 0.0, "replace")}
 
     def _all_labels(self) -> frozenset[str]:
         """Every language the model knows (fasttext-predict has no get_labels: asking
@@ -116,25 +120,44 @@ class FastTextIdentifier:
                          for _, label in self._predict_line("a\n", -1, 0.0, "replace"))
 
     def predict_one(self, text: str) -> Prediction:
-        """Top languages of one piece of text; cached by text."""
-        cached = self._cache.get(text)
+        """The top language of one piece of text (no runners-up); cached by text.
+
+        Most pieces only need their top language (is it the document's?), and asking
+        fastText for one label is ~10% cheaper than for three."""
+        return self._predict(text, 1, self._cache)
+
+    def predict_detail(self, text: str) -> Prediction:
+        """The top TOP_K languages of one piece of text; cached by text."""
+        return self._predict(text, TOP_K, self._detail_cache)
+
+    def _predict(self, text: str, k: int, cache: dict[str, Prediction]) -> Prediction:
+        cached = cache.get(text)
         if cached is not None:
             return cached
-        key = fold(text)
+        key = fold(text) if ("  " in text or "\n" in text or "\t" in text or "\r" in text) \
+            else text.strip()
         if not key:
             return UNDETERMINED
         self.model_calls += 1
         # The trailing newline is what fasttext's own predict() appends (end of line).
-        raw = self._predict_line(key + "\n", TOP_K, 0.0, "replace")
-        result = [(normalize_label(label), min(float(prob), 1.0)) for prob, label in raw]
-        if not result or raw == self._no_evidence:
+        raw = self._predict_line(key + "\n", k, 0.0, "replace")
+        if not raw or raw == self._no_evidence[:k]:
             prediction = UNDETERMINED
         else:
-            prediction = Prediction(result[0][0], result[0][1], tuple(result[1:]))
-        if len(self._cache) >= CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[text] = prediction
+            codes = self._codes
+            prediction = Prediction(codes.get(raw[0][1]) or normalize_label(raw[0][1]),
+                                    min(raw[0][0], 1.0),
+                                    tuple((codes.get(label) or normalize_label(label), prob)
+                                          for prob, label in raw[1:]))
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+        cache[text] = prediction
         return prediction
+
+    def clear_cache(self) -> None:
+        """Forget every prediction (benchmarks measure the uncached cost with this)."""
+        self._cache.clear()
+        self._detail_cache.clear()
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
         """Top language for each text; line breaks are folded to spaces first."""
@@ -205,6 +228,9 @@ class LangdetectIdentifier:
             self._cache.clear()
         self._cache[key] = found
         return found
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
 
 
 def get_identifier(model_path: str | os.PathLike | None = None) -> FastTextIdentifier:

@@ -26,9 +26,14 @@ _BOUNDARY = regex.compile(
     r"""(?<![\s(\[]\p{Lu}\.)(?<![\s(\[]\p{Lu}\p{Ll}{1,2}\.)(?<=[.!?…](?:\s?["»”’)\]])*)\s+"""
     r"""(?=[\p{Lu}\p{Lt}\d«"“„¿¡(\[‹'‘])""")
 _ASIDE = regex.compile(r"\(([^()\n]{1,400})\)|\[([^\[\]\n]{1,400})\]")
-_QUOTE = regex.compile(
-    r"«\s*([^«»\n]{1,800}?)\s*»|“([^“”\n]{1,800})”|„([^„“”\n]{1,800})[“”]|"
-    r"‹\s*([^‹›\n]{1,400}?)\s*›|(?<![\p{L}\d])\"([^\"\n]{1,800})\"(?![\p{L}\d])")
+#: One pattern per opening mark, run only on lines that contain that mark.
+_QUOTES = {
+    "«": regex.compile(r"«\s*([^«»\n]{1,800}?)\s*»"),
+    "“": regex.compile(r"“([^“”\n]{1,800})”"),
+    "„": regex.compile(r"„([^„“”\n]{1,800})[“”]"),
+    "‹": regex.compile(r"‹\s*([^‹›\n]{1,400}?)\s*›"),
+    '"': regex.compile(r"(?<![\p{L}\d])\"([^\"\n]{1,800})\"(?![\p{L}\d])"),
+}
 _TWO_LETTERS = regex.compile(r"\p{L}[^\p{L}]*\p{L}")
 _ENDS = regex.compile(r"[.!?…]")
 
@@ -100,8 +105,9 @@ def line_segments(text: str, start: int, end: int, line: int) -> list[Segment]:
     if "(" in text[start:end] or "[" in text[start:end]:
         out += _inner_segments(ASIDE, _ASIDE, text, start, end, line)
     chunk = text[start:end]
-    if any(q in chunk for q in "«“„‹\""):
-        out += _inner_segments(QUOTE, _QUOTE, text, start, end, line)
+    for mark, pattern in _QUOTES.items():
+        if mark in chunk:
+            out += _inner_segments(QUOTE, pattern, text, start, end, line)
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 

@@ -6,7 +6,8 @@ cost of language ID against a bare fastText pass, all measured in one run.
 
 Needs only tqcheck's own dependencies and devdata (real text, read at run time and
 never copied into the repository). `--write` appends the tables to bench/RESULTS.md.
-The machine is shared: trust the time *ratio* (both sides measured in the same run,
+The machine is shared: time is CPU time of this process (`time.process_time`), and
+only the *ratio* is meaningful (both sides measured in the same run,
 interleaved, median of the repeats), not the absolute seconds.
 """
 from __future__ import annotations
@@ -74,9 +75,9 @@ def score_cases(checker: Checker, cases: list[Case]) -> dict:
 
 def _reset_caches(detector) -> None:
     """Forget every cached prediction, sentence split and line verdict."""
-    get_identifier()._cache.clear()
-    get_second_opinion()._cache.clear()
-    detector._line_cache.clear()
+    get_identifier().clear_cache()
+    get_second_opinion().clear_cache()
+    detector.clear_cache()
     segments._split.cache_clear()
 
 
@@ -101,7 +102,7 @@ def time_lid(checker: Checker, cases: list[Case], repeats: int) -> dict:
     paragraphs = [line.strip() for d in docs for line in d.text.splitlines() if line.strip()]
     bare, cold, warm, ld_calls, ft_calls = [], [], [], [], []
     split = {"clean": ([], []), "noisy": ([], [])}  # (bare, tqcheck) per repeat
-    clock = time.perf_counter
+    clock = time.process_time  # CPU time: other users of the shared cores do not count
     for _ in range(repeats):
         per_doc_bare = []
         t0 = clock()

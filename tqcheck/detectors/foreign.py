@@ -22,14 +22,17 @@ from typing import Iterable, Sequence
 import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
-from tqcheck.detectors.foreign_evidence import LanguageData, Segment, Thresholds, Verdict, judge
+from tqcheck.detectors.foreign_evidence import (LanguageData, Segment, Thresholds, Verdict, judge,
+                                                orthography_hit)
 from tqcheck.langid import CACHE_LIMIT, MIN_CONFIDENCE, get_second_opinion
 from tqcheck.model import Document, Finding, Rule
 from tqcheck.ruleset import RuleError, builtin_rules_dir, load_data
-from tqcheck.segments import ASIDE, QUOTE, SENTENCE, has_letters, line_segments
+from tqcheck.segments import ASIDE, QUOTE, SENTENCE, has_letters, line_segments, sentence_spans
 from tqcheck.segments import Segment as Piece
 
 UNITS = ("line", "aside", "inline")
+_MAY_ENCLOSE = regex.compile(r"[(\[«“„‹\"]")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}")
 #: Languages for which there is no foreign text to find.
 NO_LANGUAGE = (None, "und", "mul")
 
@@ -84,13 +87,17 @@ class ForeignDetector:
             for unit, start, end, found in self.line_verdicts(line.text, lang):
                 findings += self._emit(unit, doc, (line.start + start, line.start + end), found)
         foreign = sum(f.end - f.start for f in findings)
-        if foreign > self._thresholds.max_foreign_share * _content_chars(doc):
+        if foreign and foreign > self._thresholds.max_foreign_share * _content_chars(doc):
             # Fragments are a minority by definition: a document mostly "foreign" to its
             # language is in another language (a wrong --lang), not full of fragments.
             ctx.warn_once(f"foreign: most of the text is not in {lang!r}; "
                           "foreign-fragment rules skipped for this document")
             return []
         return findings
+
+    def clear_cache(self) -> None:
+        """Forget every line verdict (benchmarks measure the uncached cost with this)."""
+        self._line_cache.clear()
 
     def line_verdicts(self, line: str, lang: str) -> tuple[tuple[str, int, int, Verdict], ...]:
         """(unit, start, end, verdict) for the foreign parts of one line, offsets within
@@ -106,16 +113,39 @@ class ForeignDetector:
         return cached
 
     def _judge_line(self, text: str, lang: str) -> list[tuple[str, int, int, Verdict]]:
+        identifier = self._checker.identifier
+        data = self.language_data(lang)
+        mid_words = self._thresholds.mid_words
+
+        def worth(span: str, whole_line: bool, aside: bool = False) -> bool:
+            """Cheap checks before identifying: a span with no lowercase word is names,
+            acronyms or numbers; a short sentence inside a line is only judged when its
+            spelling already says foreign (there is no second opinion for it)."""
+            if not _LOWER_WORD.search(span):
+                return False
+            if whole_line or aside or len(span.split()) >= mid_words:
+                return True
+            return orthography_hit(span.split(), data)
+
+        if not _MAY_ENCLOSE.search(text):
+            # The common case, kept cheap: every sentence (already identified for the
+            # document-language vote) is in the document language.
+            home = data.close | {lang}
+            spans = sentence_spans(text, 0, len(text))
+            if all(identifier.predict_one(text[s:e]).language in home
+                   for s, e in spans if worth(text[s:e], len(spans) == 1)):
+                return []
         pieces = line_segments(text, 0, len(text), 0)
         if not pieces:
             return []
-        data = self.language_data(lang)
-        identifier = self._checker.identifier
 
         def verdict(span: str, quoted: bool = False, whole_line: bool = False,
                     aside: bool = False) -> Verdict | None:
+            if not worth(span, whole_line, aside):
+                return None
             return judge(Segment(span, quoted, whole_line, aside), lang, data, self._particles,
-                         self._thresholds, identifier.predict_one, _second_opinion)
+                         self._thresholds, identifier.predict_one, identifier.predict_detail,
+                         _second_opinion)
 
         sentences = [p for p in pieces if p.kind == SENTENCE]
         inner = [p for p in pieces if p.kind != SENTENCE]

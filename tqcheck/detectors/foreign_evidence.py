@@ -137,9 +137,11 @@ def orthography_hit(words: list[str], data: LanguageData) -> bool:
 
 
 def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozenset[str],
-          th: Thresholds, identify: Callable[[str], Prediction],
+          th: Thresholds, quick: Callable[[str], Prediction],
+          identify: Callable[[str], Prediction],
           second_opinion: Callable[[str], tuple[tuple[str, float], ...]]) -> Verdict | None:
-    """A Verdict when the segment is foreign to `doc_lang`, else None.
+    """A Verdict when the segment is foreign to `doc_lang`, else None. `quick` gives
+    the top language only, `identify` the top languages with their probabilities.
 
     fastText's evidence is how *unlikely* the document language is (its probability
     among the top guesses), not how sure it is of one foreign language: a Croatian
@@ -147,11 +149,13 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     """
     if segment.quoted and len(segment.text.split()) <= th.max_quoted_words:
         return None  # a cited term: « in Word », "soft power"
-    prediction = identify(segment.text)
-    lang = prediction.language
     home_langs = data.close | {doc_lang}
+    if quick(segment.text).language in home_langs | {"und"}:
+        return None  # the common case, decided by one cached top-1 prediction
+    prediction = identify(segment.text)  # with runners-up: how likely is home?
+    lang = prediction.language
     if lang == "und" or lang in home_langs:
-        return None  # the common case, decided by one cached prediction
+        return None
     words = content_words(segment.text, data, particles)
     if not words:
         return None  # nothing but names, numbers, acronyms, URLs or kept terms
