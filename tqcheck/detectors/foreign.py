@@ -76,6 +76,10 @@ class ForeignDetector:
             self._language_data[lang] = data
         return data
 
+    def kin(self, lang: str) -> frozenset[str]:
+        """Languages that language ID confuses with `lang` (its data's `close` list)."""
+        return self.language_data(lang).close
+
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
         lang = ctx.language
         if lang in NO_LANGUAGE or not self._rules:
@@ -145,7 +149,7 @@ class ForeignDetector:
                 return None
             return judge(Segment(span, quoted, whole_line, aside), lang, data, self._particles,
                          self._thresholds, identifier.predict_one, identifier.predict_detail,
-                         _second_opinion)
+                         _second_opinion, self.kin)
 
         sentences = [p for p in pieces if p.kind == SENTENCE]
         inner = [p for p in pieces if p.kind != SENTENCE]

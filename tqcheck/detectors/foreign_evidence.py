@@ -45,7 +45,8 @@ class Thresholds:
     max_home_probability: float = 0.02  # fastText alone: the document language this unlikely
     max_home_long: float = 0.1     # ... or this unlikely, with orthography or a sure guess
     max_home_for_second_opinion: float = 0.1  # above this, not worth asking langdetect
-    min_confidence: float = 0.5    # below this, fastText's guess needs langdetect to agree
+    no_idea: float = 0.3           # fastText this unsure of its top guess: not worth asking
+    plausible: float = 0.05        # a guess this likely counts when the identifiers compare
     sure_second_opinion: float = 0.9  # langdetect this sure of fastText's guess confirms it
     max_doc_share: float = 0.2     # langdetect may give the document language at most this
     max_quoted_words: int = 3      # a quotation this short is a cited term, not a fragment
@@ -139,7 +140,8 @@ def orthography_hit(words: list[str], data: LanguageData) -> bool:
 def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozenset[str],
           th: Thresholds, quick: Callable[[str], Prediction],
           identify: Callable[[str], Prediction],
-          second_opinion: Callable[[str], tuple[tuple[str, float], ...]]) -> Verdict | None:
+          second_opinion: Callable[[str], tuple[tuple[str, float], ...]],
+          kin: Callable[[str], frozenset[str]] = lambda code: frozenset()) -> Verdict | None:
     """A Verdict when the segment is foreign to `doc_lang`, else None. `quick` gives
     the top language only, `identify` the top languages with their probabilities.
 
@@ -187,7 +189,7 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     if ortho and unlikely_home and n >= 2:
         return Verdict(lang, 1 - home, n, "fasttext+orthography")
     if not (segment.aside or segment.whole_line) or home > th.max_home_for_second_opinion \
-            or prediction.confidence < th.min_confidence:
+            or prediction.confidence < th.no_idea:
         # langdetect costs ~100 fastText calls: it is asked only about short notes in
         # brackets and short lines that fastText already places elsewhere.
         return None
@@ -195,8 +197,6 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     # pull any identifier toward their own language ("sauf le Bas-Rhin" is German).
     lower = [w for w in words if not w[0].isupper()]
     has_names = any(w[0].isupper() for w in words[1:])
-    if len(lower) < 2 and has_names and not ortho:
-        return None  # a lone word next to names ("docu, Netflix"): too little to go on
     opinion = second_opinion(" ".join(lower) if has_names and len(lower) >= 2 else segment.text)
     if not opinion:
         return None
@@ -204,9 +204,29 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     doc_share = sum(p for code, p in opinion if code in home_langs)
     if top in home_langs or doc_share > th.max_doc_share:
         return None
-    agree = top == lang or any(top == other for other, _ in prediction.others)
-    # Very short: the identifiers must name the same language, or both be sure.
-    if not (agree or ortho or (prediction.confidence >= th.sure_second_opinion
-                               and top_prob >= th.sure_second_opinion)):
-        return None
-    return Verdict(lang, 1 - home, n, "fasttext+langdetect")
+    both_sure = (prediction.confidence >= th.sure_second_opinion
+                 and top_prob >= th.sure_second_opinion and top == lang)
+    if len(lower) < 2 and has_names and not (ortho or both_sure):
+        return None  # a lone word next to names ("docu, Netflix"): too little to go on
+    agreed = _common_language(prediction, opinion, th, kin)
+    if agreed is None and not ortho:
+        return None  # the identifiers name no language (or close kin) in common
+    language = agreed or lang
+    return Verdict(language, 1 - home, n, "fasttext+langdetect")
+
+
+def _common_language(prediction: Prediction, opinion: tuple[tuple[str, float], ...],
+                     th: Thresholds, kin: Callable[[str], frozenset[str]]) -> str | None:
+    """The language both identifiers find plausible (fastText's top guesses, langdetect's
+    distribution), counting languages they confuse (hr/sr/bs, cs/sk, es/gl) as one;
+    the one with the most combined probability, or None."""
+    fast = [(prediction.language, prediction.confidence), *prediction.others]
+    best, best_score = None, 0.0
+    for code, p in fast:
+        if p < th.plausible:
+            continue
+        family = kin(code) | {code}
+        for other, q in opinion:
+            if q >= th.plausible and other in family and p + q > best_score:
+                best, best_score = code, p + q
+    return best
