@@ -26,8 +26,10 @@ from tqcheck.segments import sentences
 
 #: Smallest winning share (by characters) for a document to have one language.
 MIXED_THRESHOLD = 0.6
-#: Sentences identified with less confidence do not vote on the document language.
-MIN_CONFIDENCE = 0.5
+#: Sentences identified with less confidence do not vote on the document language
+#: (low, because closely related languages split the probability: Croatian text is
+#: often "hr 0.4, sr 0.3, bs 0.1").
+MIN_CONFIDENCE = 0.3
 #: Sentences shorter than this do not vote (unless nothing longer exists).
 MIN_VOTE_CHARS = 20
 #: Predictions kept per identifier; the cache is emptied when it grows past this.

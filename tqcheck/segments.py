@@ -23,7 +23,7 @@ SENTENCE, ASIDE, QUOTE = "sentence", "aside", "quote"
 # ("J. Biden") and Title-case words of 2-3 letters are abbreviations ("Dr.", "Mr."),
 # so neither ends a sentence.
 _BOUNDARY = regex.compile(
-    r"""(?<![\s(\[]\p{Lu}\.)(?<![\s(\[]\p{Lu}\p{Ll}{1,2}\.)(?<=[.!?…](?:\s?["»”’)\]])*)\s+"""
+    r"""(?<!(?:^|[\s(\[])\p{Lu}\.)(?<!(?:^|[\s(\[])\p{Lu}\p{Ll}{1,2}\.)(?<=[.!?…](?:\s?["»”’)\]])*)\s+"""
     r"""(?=[\p{Lu}\p{Lt}\d«"“„¿¡(\[‹'‘])""")
 _ASIDE = regex.compile(r"\(([^()\n]{1,400})\)|\[([^\[\]\n]{1,400})\]")
 #: One pattern per opening mark, run only on lines that contain that mark.

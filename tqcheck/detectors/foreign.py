@@ -24,7 +24,7 @@ import regex
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.foreign_evidence import (LanguageData, Segment, Thresholds, Verdict, judge,
                                                 orthography_hit)
-from tqcheck.langid import CACHE_LIMIT, MIN_CONFIDENCE, get_second_opinion
+from tqcheck.langid import CACHE_LIMIT, get_second_opinion
 from tqcheck.model import Document, Finding, Rule
 from tqcheck.ruleset import RuleError, builtin_rules_dir, load_data
 from tqcheck.segments import ASIDE, QUOTE, SENTENCE, has_letters, line_segments, sentence_spans
@@ -136,8 +136,11 @@ class ForeignDetector:
             # document-language vote) is in the document language.
             home = data.close | {lang}
             spans = sentence_spans(text, 0, len(text))
-            if all(identifier.predict_one(text[s:e]).language in home
-                   for s, e in spans if worth(text[s:e], len(spans) == 1)):
+            checked = [identifier.predict_one(text[s:e]) for s, e in spans
+                       if worth(text[s:e], len(spans) == 1)]
+            if all(p.language in home for p in checked) and (
+                    len(spans) == 1 or any(_in_language(identifier.predict_one(text[s:e]),
+                                                        text[s:e], lang) for s, e in spans)):
                 return []
         pieces = line_segments(text, 0, len(text), 0)
         if not pieces:
@@ -164,8 +167,8 @@ class ForeignDetector:
         foreign = [p for p in sentences if judged[p]]
         if foreign and len(foreign) == len(sentences):
             return [("line", body[0], body[1], _strongest(judged[p] for p in foreign))]
-        if foreign and not any(_in_language(identifier.predict_one(own[p]), own[p], lang)
-                               for p in sentences):
+        if (foreign or len(sentences) > 1) and not any(
+                _in_language(identifier.predict_one(own[p]), own[p], lang) for p in sentences):
             # Short sentences each too short to judge ("Music lover. Explorer."): the
             # line as a whole decides, unless a real sentence in it is in the document
             # language.
@@ -215,7 +218,7 @@ def _own_text(text: str, sentence: Piece, inner: list[Piece]) -> str:
 
 def _in_language(prediction, text: str, lang: str) -> bool:
     """A sentence of three words or more that fastText places in `lang`."""
-    return (prediction.language == lang and prediction.confidence >= MIN_CONFIDENCE
+    return (prediction.language == lang and prediction.confidence >= 0.5
             and len(text.split()) >= 3)
 
 

@@ -21,6 +21,7 @@ _NOISE = regex.compile(
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|io|[a-z]{2})\b(?:/\S*)?|"
     r"\d[\d\s.,:/h%-]*")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+_NAME = regex.compile(r"(?<![.!?…:«\"“„(\[]\s*)(?<=\S\s+)(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)")
 _TERMINAL = regex.compile(r"[.!?…:;][\"»”’)\]]*\s*$")
 
 
@@ -43,7 +44,8 @@ class Thresholds:
     long_confidence: float = 0.8   # ... when fastText is at least this sure
     mid_words: int = 4             # shorter spans always need a second piece of evidence
     max_home_probability: float = 0.02  # fastText alone: the document language this unlikely
-    max_home_long: float = 0.1     # ... or this unlikely, with orthography or a sure guess
+    max_home_long: float = 0.1     # ... or this unlikely, with a sure guess
+    max_home_with_orthography: float = 0.35  # ... or this, when the spelling is foreign too
     max_home_for_second_opinion: float = 0.1  # above this, not worth asking langdetect
     no_idea: float = 0.3           # fastText this unsure of its top guess: not worth asking
     plausible: float = 0.05        # a guess this likely counts when the identifiers compare
@@ -106,8 +108,14 @@ def _drop_terms(words: list[str], data: LanguageData) -> list[str]:
     return keep
 
 
-def _names_decide(words: list[str], home_langs: set[str], th: Thresholds,
-                  identify: Callable[[str], Prediction]) -> bool:
+def name_words(text: str) -> frozenset[str]:
+    """Capitalised words that do not start a sentence: names, as far as spelling tells
+    ("Certified bacon junkie. Avid introvert." has none)."""
+    return frozenset(m.group(1) for m in _NAME.finditer(text))
+
+
+def _names_decide(words: list[str], names: frozenset[str], home_langs: set[str],
+                  th: Thresholds, identify: Callable[[str], Prediction]) -> bool:
     """True when names, not language, made the span look foreign.
 
     A title or a list of names (mostly capitalised words, few others: "The Death and
@@ -116,11 +124,11 @@ def _names_decide(words: list[str], home_langs: set[str], th: Thresholds,
     names pull language ID toward their own language.
     """
     capitalised = sum(1 for w in words[1:] if w[0].isupper())
-    if not capitalised:
+    if capitalised >= th.title_share * len(words) and len(words) - capitalised <= 4:
+        return True  # a title: most words capitalised, whatever the punctuation
+    lower = [w for w in words if w not in names]
+    if len(lower) == len(words):
         return False
-    lower = [w for w in words if not w[0].isupper()]
-    if capitalised >= th.title_share * len(words) and len(lower) <= 3:
-        return True
     if len(lower) < 2:
         return False
     again = identify(" ".join(lower))
@@ -164,7 +172,8 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     n = len(words)
     if segment.quoted and n <= th.max_quoted_words:
         return None
-    if _names_decide(words, home_langs, th, identify):
+    names = name_words(segment.text)
+    if _names_decide(words, names, home_langs, th, identify):
         return None
     heading = (segment.whole_line and n <= th.max_heading_words
                and not _TERMINAL.search(segment.text))
@@ -181,11 +190,14 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
         # calls), helped by orthography when the document language keeps some chance.
         if unlikely_home or (n >= th.long_words and strong and home <= th.max_home_long):
             return Verdict(lang, 1 - home, n, "fasttext")
-        if ortho and home <= th.max_home_long:
+        if ortho and home <= th.max_home_with_orthography:
             return Verdict(lang, 1 - home, n, "fasttext+orthography")
         if strong and home <= th.max_home_long:
             return Verdict(lang, 1 - home, n, "fasttext")
-        return None
+        if not segment.whole_line:
+            return None
+        # A whole line fastText is unsure about (a string of short sentences, an
+        # author bio): the low-confidence case the second opinion is for.
     if ortho and unlikely_home and n >= 2:
         return Verdict(lang, 1 - home, n, "fasttext+orthography")
     if not (segment.aside or segment.whole_line) or home > th.max_home_for_second_opinion \
@@ -195,8 +207,8 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
         return None
     # Ask langdetect about the words, not the names, when there are both: names
     # pull any identifier toward their own language ("sauf le Bas-Rhin" is German).
-    lower = [w for w in words if not w[0].isupper()]
-    has_names = any(w[0].isupper() for w in words[1:])
+    lower = [w for w in words if w not in names]
+    has_names = len(lower) < len(words)
     opinion = second_opinion(" ".join(lower) if has_names and len(lower) >= 2 else segment.text)
     if not opinion:
         return None
