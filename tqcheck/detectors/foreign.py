@@ -60,6 +60,12 @@ class ForeignDetector:
             for p in table.get("particles", ()))
         self._language_data: dict[str, LanguageData] = {}
         self._line_cache: dict[tuple[str, str], tuple] = {}
+        kin: dict[str, set[str]] = {}
+        for lang, table in self._orthography.items():
+            group = {lang, *table.get("close", ())}
+            for member in group:
+                kin.setdefault(member, set()).update(group - {member})
+        self._kin = {lang: frozenset(group) for lang, group in kin.items()}
 
     def language_data(self, lang: str) -> LanguageData:
         """The orthography and kept terms of one document language (built once)."""
@@ -77,8 +83,9 @@ class ForeignDetector:
         return data
 
     def kin(self, lang: str) -> frozenset[str]:
-        """Languages that language ID confuses with `lang` (its data's `close` list)."""
-        return self.language_data(lang).close
+        """Languages that language ID confuses with `lang`: the `close` lists of the
+        orthography data, read both ways (hr lists sr, so sr's kin include hr)."""
+        return self._kin.get(lang, frozenset())
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
         lang = ctx.language
@@ -136,11 +143,10 @@ class ForeignDetector:
             # document-language vote) is in the document language.
             home = data.close | {lang}
             spans = sentence_spans(text, 0, len(text))
-            checked = [identifier.predict_one(text[s:e]) for s, e in spans
+            checked = [(text[s:e], identifier.predict_one(text[s:e])) for s, e in spans
                        if worth(text[s:e], len(spans) == 1)]
-            if all(p.language in home for p in checked) and (
-                    len(spans) == 1 or any(_in_language(identifier.predict_one(text[s:e]),
-                                                        text[s:e], lang) for s, e in spans)):
+            if all(p.language in home for _, p in checked) and (
+                    len(spans) == 1 or any(_in_language(p, t, lang) for t, p in checked)):
                 return []
         pieces = line_segments(text, 0, len(text), 0)
         if not pieces:

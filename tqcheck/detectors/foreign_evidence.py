@@ -47,7 +47,9 @@ class Thresholds:
     max_home_long: float = 0.1     # ... or this unlikely, with a sure guess
     max_home_with_orthography: float = 0.35  # ... or this, when the spelling is foreign too
     max_home_for_second_opinion: float = 0.1  # above this, not worth asking langdetect
-    no_idea: float = 0.3           # fastText this unsure of its top guess: not worth asking
+    min_family_confidence: float = 0.5  # fastText's top guess and its close kin, at least
+    min_line_confidence: float = 0.35   # ... for a whole line of 4+ words (an English
+                                        # one-line bio is "en 0.44": langdetect decides)
     plausible: float = 0.05        # a guess this likely counts when the identifiers compare
     sure_second_opinion: float = 0.9  # langdetect this sure of fastText's guess confirms it
     max_doc_share: float = 0.2     # langdetect may give the document language at most this
@@ -200,8 +202,12 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
         # author bio): the low-confidence case the second opinion is for.
     if ortho and unlikely_home and n >= 2:
         return Verdict(lang, 1 - home, n, "fasttext+orthography")
+    family = kin(lang) | {lang}
+    family_confidence = prediction.probability_of(frozenset(family))
+    needed = (th.min_line_confidence if segment.whole_line and n >= th.mid_words
+              else th.min_family_confidence)
     if not (segment.aside or segment.whole_line) or home > th.max_home_for_second_opinion \
-            or prediction.confidence < th.no_idea:
+            or family_confidence < needed:
         # langdetect costs ~100 fastText calls: it is asked only about short notes in
         # brackets and short lines that fastText already places elsewhere.
         return None
@@ -209,6 +215,8 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     # pull any identifier toward their own language ("sauf le Bas-Rhin" is German).
     lower = [w for w in words if w not in names]
     has_names = len(lower) < len(words)
+    if len(lower) < 2 and has_names and not ortho and prediction.confidence < th.sure_second_opinion:
+        return None  # a lone word next to names ("docu, Netflix"): too little to go on
     opinion = second_opinion(" ".join(lower) if has_names and len(lower) >= 2 else segment.text)
     if not opinion:
         return None
