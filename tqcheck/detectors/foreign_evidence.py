@@ -47,7 +47,7 @@ class Thresholds:
     max_home_long: float = 0.1     # ... or this unlikely, with a sure guess
     max_home_with_orthography: float = 0.35  # ... or this, when the spelling is foreign too
     max_home_for_second_opinion: float = 0.1  # above this, not worth asking langdetect
-    min_family_confidence: float = 0.5  # fastText's top guess and its close kin, at least
+    min_family_confidence: float = 0.4  # fastText's top guess and its close kin, at least
     min_line_confidence: float = 0.35   # ... for a whole line of 4+ words (an English
                                         # one-line bio is "en 0.44": langdetect decides)
     plausible: float = 0.05        # a guess this likely counts when the identifiers compare
