@@ -72,7 +72,11 @@ def test_builtin_rules_load_and_compile():
     from tqcheck.detectors import registry
 
     for rule in rules:
+<<<<<<< HEAD
         if rule.detector is None:
             assert rule.pattern.pattern
         else:  # detector rules name a registered detector kind
             assert registry.build(rule.detector)
+=======
+        assert (rule.pattern is not None) != (rule.detector is not None), rule.code
+>>>>>>> main

@@ -11,6 +11,8 @@ import importlib
 
 DETECTORS: dict[str, str] = {
     "foreign": "tqcheck.detectors.foreign:ForeignDetector",
+    "invalid-bytes": "tqcheck.detectors.invalid_bytes:InvalidBytesDetector",
+    "short-line-run": "tqcheck.detectors.line_runs:ShortLineRunDetector",
 }
 
 
