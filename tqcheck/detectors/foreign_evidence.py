@@ -56,7 +56,7 @@ class Thresholds:
     max_quoted_words: int = 3      # a quotation this short is a cited term, not a fragment
     max_heading_words: int = 5     # a short line without final punctuation reads as a heading
     max_foreign_share: float = 0.5  # more "foreign" text than this: the language is wrong
-    title_share: float = 0.6       # this share of capitalised words (and <= 3 others): a title
+    title_share: float = 0.5       # this share of capitalised words (and <= 3 others): a title
 
 
 @dataclass(frozen=True)
@@ -80,12 +80,14 @@ class Segment:
 def content_words(text: str, data: LanguageData, particles: frozenset[str]) -> list[str] | None:
     """Words that language ID can judge, or None when the span reads as a name.
 
-    URLs, e-mail addresses, handles and numbers go first, then kept terms and
-    acronyms. What is left reads as a name when every word is capitalised or a name
+    URLs, e-mail addresses, handles and numbers go first (a span that is mostly
+    those is not language at all), then kept terms, one-letter words and acronyms. What is left reads as a name when every word is capitalised or a name
     particle ("Volodymyr Zelensky", "Ursula von der Leyen").
     """
     words = _WORD.findall(_NOISE.sub(" ", text))
-    words = _drop_terms(words, data)
+    if sum(map(len, words)) < 0.5 * (len(text) - text.count(" ")):
+        return []  # mostly digits and symbols: not language
+    words = [w for w in _drop_terms(words, data) if len(w) > 1]
     words = [w for w in words if not (len(w) > 1 and w.isupper())]
     if not words:
         return []
@@ -181,7 +183,11 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
                and not _TERMINAL.search(segment.text))
     home = prediction.probability_of(home_langs)
     strong = prediction.confidence >= th.long_confidence
-    unlikely_home = home <= th.max_home_probability
+    # "Not the document language" only counts when fastText does place the span
+    # somewhere: a flat guess ("es 0.09, pl 0.06, ilo 0.06") places it nowhere.
+    family_confidence = prediction.probability_of(kin(lang) | {lang})
+    placed = family_confidence >= th.min_family_confidence
+    unlikely_home = home <= th.max_home_probability and placed
     ortho = orthography_hit(words, data)
     if heading:
         if ortho and strong and unlikely_home:
@@ -192,7 +198,7 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
         # calls), helped by orthography when the document language keeps some chance.
         if unlikely_home or (n >= th.long_words and strong and home <= th.max_home_long):
             return Verdict(lang, 1 - home, n, "fasttext")
-        if ortho and home <= th.max_home_with_orthography:
+        if ortho and home <= th.max_home_with_orthography and placed:
             return Verdict(lang, 1 - home, n, "fasttext+orthography")
         if strong and home <= th.max_home_long:
             return Verdict(lang, 1 - home, n, "fasttext")
@@ -202,8 +208,6 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
         # author bio): the low-confidence case the second opinion is for.
     if ortho and unlikely_home and n >= 2:
         return Verdict(lang, 1 - home, n, "fasttext+orthography")
-    family = kin(lang) | {lang}
-    family_confidence = prediction.probability_of(frozenset(family))
     needed = (th.min_line_confidence if segment.whole_line and n >= th.mid_words
               else th.min_family_confidence)
     if not (segment.aside or segment.whole_line) or home > th.max_home_for_second_opinion \
