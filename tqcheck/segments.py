@@ -62,9 +62,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def sentence_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Sentences of text[start:end] (one line), as trimmed offset pairs."""
-    return [(start + s, start + e) for s, e in _split(text[start:end])]
+    if start == 0 and end == len(text):
+        return _split(text)
+    return tuple((start + s, start + e) for s, e in _split(text[start:end]))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -113,9 +115,6 @@ def line_segments(text: str, start: int, end: int, line: int) -> list[Segment]:
 
 def sentences(text: str) -> Iterator[str]:
     """Every sentence of every line: the units the document-language vote counts."""
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        for s, e in sentence_spans(text, pos, pos + len(body)):
-            yield text[s:e]
-        pos += len(raw)
+    for line in text.splitlines():
+        for s, e in _split(line):
+            yield line[s:e]
