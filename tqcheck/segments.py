@@ -9,8 +9,7 @@ language: the cuts are made at punctuation and case only.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 
 import regex
@@ -38,10 +37,11 @@ _TWO_LETTERS = regex.compile(r"\p{L}[^\p{L}]*\p{L}")
 _ENDS = regex.compile(r"[.!?…]")
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A piece of one line. `start`..`end` is what a finding covers (brackets and
-    quotation marks included); `inner_start`..`inner_end` is the text identified."""
+    quotation marks included); `inner_start`..`inner_end` is the text identified.
+    (An immutable NamedTuple rather than a frozen dataclass: thousands are made per
+    document, and tuples are several times cheaper to build.)"""
 
     kind: str
     start: int

@@ -117,44 +117,53 @@ class ForeignDetector:
         key = (lang, line)
         cached = self._line_cache.get(key)
         if cached is None:
-            cached = tuple(self._judge_line(line, lang))
+            cached = () if self._clearly_home(line, lang) else tuple(self._judge_line(line, lang))
             if len(self._line_cache) >= CACHE_LIMIT:
                 self._line_cache.clear()
             self._line_cache[key] = cached
         return cached
 
+    def _clearly_home(self, text: str, lang: str) -> bool:
+        """The common case, kept cheap: nothing bracketed or quoted, and every sentence
+        worth identifying (already identified for the document-language vote) is in
+        the document language, one of them clearly."""
+        if _MAY_ENCLOSE.search(text):
+            return False
+        predict = self._checker.identifier.predict_one
+        data = self.language_data(lang)
+        spans = sentence_spans(text, 0, len(text))
+        single = len(spans) == 1
+        clear = single
+        for s, e in spans:
+            sentence = text[s:e]
+            if not self._worth(sentence, single, False, data):
+                continue
+            found = predict(sentence)
+            if found.language != lang and found.language not in data.close:
+                return False
+            clear = clear or _in_language(found, sentence, lang)
+        return clear
+
+    def _worth(self, span: str, whole_line: bool, aside: bool, data: LanguageData) -> bool:
+        """Cheap checks before identifying: a span with no lowercase word is names,
+        acronyms or numbers; a short sentence inside a line is only judged when its
+        spelling already says foreign (there is no second opinion for it)."""
+        if not _LOWER_WORD.search(span):
+            return False
+        if whole_line or aside or len(span.split()) >= self._thresholds.mid_words:
+            return True
+        return orthography_hit(span.split(), data)
+
     def _judge_line(self, text: str, lang: str) -> list[tuple[str, int, int, Verdict]]:
         identifier = self._checker.identifier
         data = self.language_data(lang)
-        mid_words = self._thresholds.mid_words
-
-        def worth(span: str, whole_line: bool, aside: bool = False) -> bool:
-            """Cheap checks before identifying: a span with no lowercase word is names,
-            acronyms or numbers; a short sentence inside a line is only judged when its
-            spelling already says foreign (there is no second opinion for it)."""
-            if not _LOWER_WORD.search(span):
-                return False
-            if whole_line or aside or len(span.split()) >= mid_words:
-                return True
-            return orthography_hit(span.split(), data)
-
-        if not _MAY_ENCLOSE.search(text):
-            # The common case, kept cheap: every sentence (already identified for the
-            # document-language vote) is in the document language.
-            home = data.close | {lang}
-            spans = sentence_spans(text, 0, len(text))
-            checked = [(text[s:e], identifier.predict_one(text[s:e])) for s, e in spans
-                       if worth(text[s:e], len(spans) == 1)]
-            if all(p.language in home for _, p in checked) and (
-                    len(spans) == 1 or any(_in_language(p, t, lang) for t, p in checked)):
-                return []
         pieces = line_segments(text, 0, len(text), 0)
         if not pieces:
             return []
 
         def verdict(span: str, quoted: bool = False, whole_line: bool = False,
                     aside: bool = False) -> Verdict | None:
-            if not worth(span, whole_line, aside):
+            if not self._worth(span, whole_line, aside, data):
                 return None
             return judge(Segment(span, quoted, whole_line, aside), lang, data, self._particles,
                          self._thresholds, identifier.predict_one, identifier.predict_detail,
