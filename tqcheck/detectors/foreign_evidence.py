@@ -19,7 +19,7 @@ from tqcheck.langid import Prediction
 _NOISE = regex.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#][\w.]+|"
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|io|[a-z]{2})\b(?:/\S*)?|"
-    r"\d[\d\s.,:/h%-]*")
+    r"\d[\d.,:/%-]*(?:h\d*)?")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _NAME = regex.compile(r"(?<![.!?…:«\"“„(\[]\s*)(?<=\S\s+)(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)")
 _TERMINAL = regex.compile(r"[.!?…:;][\"»”’)\]]*\s*$")
@@ -56,11 +56,14 @@ class Thresholds:
     max_quoted_words: int = 3      # a quotation this short is a cited term, not a fragment
     max_heading_words: int = 5     # a short line without final punctuation reads as a heading
     max_foreign_share: float = 0.5  # more "foreign" text than this: the language is wrong
-    title_share: float = 0.5       # this share of capitalised words (and <= 3 others): a title
+    title_share: float = 0.5       # this share of capitalised words (<= 4 others): a title
 
 
 @dataclass(frozen=True)
 class Verdict:
+    """A segment judged foreign: its language, how unlikely the document language was
+    (1 - its probability), its content words, and which evidence decided."""
+
     language: str
     confidence: float
     words: int
