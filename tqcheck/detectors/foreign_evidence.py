@@ -47,7 +47,7 @@ class Thresholds:
     max_home_long: float = 0.1     # ... or this unlikely, with a sure guess
     max_home_with_orthography: float = 0.35  # ... or this, when the spelling is foreign too
     max_home_for_second_opinion: float = 0.1  # above this, not worth asking langdetect
-    min_family_confidence: float = 0.4  # fastText's top guess and its close kin, at least
+    min_family_confidence: float = 0.3  # fastText's top guess and its close kin, at least
     min_line_confidence: float = 0.35   # ... for a whole line of 4+ words (an English
                                         # one-line bio is "en 0.44": langdetect decides)
     plausible: float = 0.05        # a guess this likely counts when the identifiers compare
@@ -131,7 +131,8 @@ def _names_decide(words: list[str], names: frozenset[str], home_langs: set[str],
     names pull language ID toward their own language.
     """
     capitalised = sum(1 for w in words[1:] if w[0].isupper())
-    if capitalised >= th.title_share * len(words) and len(words) - capitalised <= 4:
+    if len(words) >= 3 and capitalised >= th.title_share * len(words) \
+            and len(words) - capitalised <= 4:
         return True  # a title: most words capitalised, whatever the punctuation
     lower = [w for w in words if w not in names]
     if len(lower) == len(words):
