@@ -47,9 +47,10 @@ class Thresholds:
     max_home_long: float = 0.1     # ... or this unlikely, with a sure guess
     max_home_with_orthography: float = 0.35  # ... or this, when the spelling is foreign too
     max_home_for_second_opinion: float = 0.1  # above this, not worth asking langdetect
-    min_family_confidence: float = 0.3  # fastText's top guess and its close kin, at least
-    min_line_confidence: float = 0.35   # ... for a whole line of 4+ words (an English
-                                        # one-line bio is "en 0.44": langdetect decides)
+    min_placed_confidence: float = 0.3  # fastText's top guess and its close kin, at least
+    min_family_confidence: float = 0.4  # ... before langdetect is asked about a note
+    min_line_confidence: float = 0.3    # ... for a whole line (an English one-line bio is
+                                        # "en 0.44"; langdetect decides): lines are few
     plausible: float = 0.05        # a guess this likely counts when the identifiers compare
     sure_second_opinion: float = 0.9  # langdetect this sure of fastText's guess confirms it
     max_doc_share: float = 0.2     # langdetect may give the document language at most this
@@ -190,7 +191,7 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     # "Not the document language" only counts when fastText does place the span
     # somewhere: a flat guess ("es 0.09, pl 0.06, ilo 0.06") places it nowhere.
     family_confidence = prediction.probability_of(kin(lang) | {lang})
-    placed = family_confidence >= th.min_family_confidence
+    placed = family_confidence >= th.min_placed_confidence
     unlikely_home = home <= th.max_home_probability and placed
     ortho = orthography_hit(words, data)
     if heading:
@@ -212,8 +213,7 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
         # author bio): the low-confidence case the second opinion is for.
     if ortho and unlikely_home and n >= 2:
         return Verdict(lang, 1 - home, n, "fasttext+orthography")
-    needed = (th.min_line_confidence if segment.whole_line and n >= th.mid_words
-              else th.min_family_confidence)
+    needed = th.min_line_confidence if segment.whole_line else th.min_family_confidence
     if not (segment.aside or segment.whole_line) or home > th.max_home_for_second_opinion \
             or family_confidence < needed:
         # langdetect costs ~100 fastText calls: it is asked only about short notes in
