@@ -3,7 +3,10 @@ what it must find in several document languages, the false-positive guards it mu
 respect, what cleaning does with each, caching and determinism."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import regex
 
 from tqcheck.detectors.foreign_evidence import LanguageData, orthography_hit
 from tqcheck.engine import Checker
@@ -208,9 +211,8 @@ def test_user_data_folder_adds_kept_terms(tmp_path, checker):
     (rules / "data" / "foreign_terms").mkdir(parents=True)
     (rules / "data" / "foreign_terms" / "fr.toml").write_text(
         'terms = ["em inglês"]\n', "utf-8")
-    (rules / "F102-foreign-aside.toml").write_text(
-        (load_rules().get("F102").path and open(load_rules().get("F102").path, encoding="utf-8")
-         .read()), "utf-8")
+    builtin = Path(load_rules().get("F102").path)
+    (rules / builtin.name).write_text(builtin.read_text("utf-8"), "utf-8")
     text = FR_BODY + "Le ministre (em inglês) a confirmé l'accord avec ses partenaires.\n"
     default = Checker(load_rules().only(lambda r: r.code == "F102"), identifier=checker.identifier)
     custom = Checker(load_rules([rules]).only(lambda r: r.code == "F102"),
@@ -235,16 +237,12 @@ OWN_WORDS = {
 @pytest.mark.parametrize("lang", sorted(OWN_WORDS))
 def test_orthography_evidence_never_fires_on_the_language_itself(lang):
     table = load_data("orthography")[lang]
-    import regex
-
     data = LanguageData(letters=frozenset(table["letters"]),
                         patterns=tuple(regex.compile(p) for p in table["patterns"]))
     assert not orthography_hit(OWN_WORDS[lang].split(), data)
 
 
 def test_orthography_evidence_fires_on_other_spellings():
-    import regex
-
     table = load_data("orthography")["fr"]
     data = LanguageData(letters=frozenset(table["letters"]),
                         patterns=tuple(regex.compile(p) for p in table["patterns"]))

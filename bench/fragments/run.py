@@ -16,7 +16,7 @@ import argparse
 import statistics
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
