@@ -32,6 +32,7 @@ from tqcheck.segments import Segment as Piece
 
 UNITS = ("line", "aside", "inline")
 _MAY_ENCLOSE = regex.compile(r"[(\[«“„‹\"]")
+_HOST_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}{3,}(?!\p{L})")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}")
 #: Languages for which there is no foreign text to find.
 NO_LANGUAGE = (None, "und", "mul")
@@ -97,13 +98,17 @@ class ForeignDetector:
                 continue
             for unit, start, end, found in self.line_verdicts(line.text, lang):
                 findings += self._emit(unit, doc, (line.start + start, line.start + end), found)
+        if not findings:
+            return findings
         foreign = sum(f.end - f.start for f in findings)
-        if foreign and foreign > self._thresholds.max_foreign_share * _content_chars(doc):
+        if foreign > self._thresholds.max_foreign_share * _content_chars(doc):
             # Fragments are a minority by definition: a document mostly "foreign" to its
             # language is in another language (a wrong --lang), not full of fragments.
             ctx.warn_once(f"foreign: most of the text is not in {lang!r}; "
                           "foreign-fragment rules skipped for this document")
             return []
+        if _host_words(doc.text, findings) < self._thresholds.min_host_words:
+            return []  # no real text around them: nothing for fragments to be foreign to
         return findings
 
     def clear_cache(self) -> None:
@@ -212,6 +217,17 @@ class ForeignDetector:
 
 def _second_opinion(text: str) -> tuple[tuple[str, float], ...]:
     return get_second_opinion().distribution(text)
+
+
+def _host_words(text: str, findings: list[Finding]) -> int:
+    """Lowercase words of three letters or more outside the findings: the document's own
+    text. Names, numbers and symbols alone do not make a language to be foreign to."""
+    parts, pos = [], 0
+    for f in sorted(findings, key=lambda f: f.start):
+        parts.append(text[pos:f.start])
+        pos = max(pos, f.end)
+    parts.append(text[pos:])
+    return len(_HOST_WORD.findall(" ".join(parts)))
 
 
 def _content_chars(doc: Document) -> int:

@@ -57,6 +57,7 @@ class Thresholds:
     max_quoted_words: int = 3      # a quotation this short is a cited term, not a fragment
     max_heading_words: int = 5     # a short line without final punctuation reads as a heading
     max_foreign_share: float = 0.5  # more "foreign" text than this: the language is wrong
+    min_host_words: int = 3        # fewer own lowercase words than this: no host text at all
     title_share: float = 0.5       # this share of capitalised words (<= 4 others): a title
 
 
@@ -195,9 +196,7 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     unlikely_home = home <= th.max_home_probability and placed
     ortho = orthography_hit(words, data)
     if heading:
-        if ortho and strong and unlikely_home:
-            return Verdict(lang, 1 - home, n, "fasttext+orthography")
-        return None
+        return None  # two to five words without final punctuation: a heading
     if n >= th.mid_words:
         # Four words or more: fastText decides alone (langdetect costs ~100 fastText
         # calls), helped by orthography when the document language keeps some chance.
