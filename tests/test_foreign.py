@@ -250,3 +250,16 @@ def test_orthography_evidence_fires_on_other_spellings():
     assert orthography_hit(["informações"], data)
     assert orthography_hit(["straße"], data)
     assert not orthography_hit(["Łukaszenko", "Dvořák"], data)  # names are no evidence
+
+
+@pytest.mark.parametrize("text", [
+    # Found by fuzzing: junk whose detected language flips once a control character
+    # goes. Without host text to be foreign to, nothing may be reported as foreign.
+    "A1A0A0A{a0a\r\n« 000000000000\x0c00",
+    "?%\x1f~aA:bA®\U000f94cbuì\r\nbç\ufeff",
+    "Volodymyr Zelensky0·\x1f}\n(ßExplorer.",
+])
+def test_junk_is_never_foreign_and_cleaning_stays_idempotent(checker, text):
+    once = checker.clean(text).text
+    assert checker.clean(once).text == once
+    assert not [f for f in checker.check(once).findings if f.category == "foreign"]
