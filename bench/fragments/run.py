@@ -42,6 +42,9 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 def score_cases(checker: Checker, cases: list[Case]) -> dict:
     """Findings on every noisy and clean copy, matched against the inserted fragments."""
     hits: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])  # found, right action, all
+    # Findings in the noisy copies, charged to the bucket and pair of the document's
+    # (single) fragment: [matching the fragment, matching nothing inserted].
+    charged: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     false_noisy, all_noisy, clean_flags = 0, 0, []
     for case in cases:
         findings = [f for f in checker.check(Document(case.noisy)).findings
@@ -59,6 +62,8 @@ def score_cases(checker: Checker, cases: list[Case]) -> dict:
                 cell[0] += bool(match)
                 cell[1] += right
                 cell[2] += 1
+                charged[key][0] += len(match)
+                charged[key][1] += len(findings) - len(set(match))
         false_noisy += len(set(range(len(findings))) - used)
     seen = set()
     for case in cases:  # every host document once
@@ -69,7 +74,7 @@ def score_cases(checker: Checker, cases: list[Case]) -> dict:
         for f in checker.check(Document(case.clean)).findings:
             if f.category == "foreign":
                 clean_flags.append((host, f.rule, f.text[:90], f.message.rsplit("(", 1)[-1]))
-    return {"hits": hits, "false_noisy": false_noisy, "all_noisy": all_noisy,
+    return {"hits": hits, "charged": charged, "false_noisy": false_noisy, "all_noisy": all_noisy,
             "clean_docs": len(seen), "clean_flags": clean_flags}
 
 
@@ -155,22 +160,31 @@ def report(args, cases: list[Case], scores: dict, timing: dict) -> str:
            "document: as a whole line, after a sentence, or in parentheses). Document language "
            "detected, not given. A fragment is found when foreign findings cover at least "
            "half of it; *right action* means the finding is F101 (line), F102 (bracket) "
-           "or F103 (sentence) as intended.",
+           "or F103 (sentence) as intended; *precision* counts the foreign findings in the "
+           "noisy documents of that row (each holds one fragment) that cover it.",
            "",
-           "| bucket (words) | position | fragments | recall | right action |",
-           "| --- | --- | ---: | ---: | ---: |"]
+           "| bucket (words) | position | fragments | recall | right action | precision |",
+           "| --- | --- | ---: | ---: | ---: | ---: |"]
+    charged = scores["charged"]
+
+    def precision(key) -> str:
+        good, bad = charged[key]
+        return f"{good / (good + bad):.3f}" if good + bad else "–"
+
     for key in sorted(k for k in hits if len(k) == 2):
         found, right, total = hits[key]
-        out.append(f"| {key[0]} | {key[1]} | {total} | {found / total:.3f} | {right / total:.3f} |")
+        out.append(f"| {key[0]} | {key[1]} | {total} | {found / total:.3f} | "
+                   f"{right / total:.3f} | {precision(key)} |")
     for label, test in (("≥ 4 words, any position", lambda k: k[0] != "1-3"),
                         ("1-3 words, bracketed", lambda k: k == ("1-3", "bracket"))):
         cells = [hits[k] for k in hits if len(k) == 2 and test(k)]
         found, total = sum(c[0] for c in cells), sum(c[2] for c in cells)
-        out.append(f"| **{label}** | | {total} | **{found / total:.3f}** | |")
-    out += ["", "| host <- fragment | fragments | recall |", "| --- | ---: | ---: |"]
+        out.append(f"| **{label}** | | {total} | **{found / total:.3f}** | | |")
+    out += ["", "| host <- fragment | fragments | recall | precision |",
+            "| --- | ---: | ---: | ---: |"]
     for key in sorted(k for k in hits if len(k) == 1 and k[0] != "all"):
         found, _, total = hits[key]
-        out.append(f"| {key[0]} | {total} | {found / total:.3f} |")
+        out.append(f"| {key[0]} | {total} | {found / total:.3f} | {precision(key)} |")
     tp = scores["all_noisy"] - scores["false_noisy"]
     precision = tp / scores["all_noisy"] if scores["all_noisy"] else 1.0
     flags = scores["clean_flags"]
