@@ -13,6 +13,9 @@ DETECTORS: dict[str, str] = {
     "foreign": "tqcheck.detectors.foreign:ForeignDetector",
     "invalid-bytes": "tqcheck.detectors.invalid_bytes:InvalidBytesDetector",
     "short-line-run": "tqcheck.detectors.line_runs:ShortLineRunDetector",
+    "typography": "tqcheck.detectors.typography:TypographyDetector",
+    "mt-artifact": "tqcheck.detectors.mt_artifacts:MtArtifactDetector",
+    "encoding": "tqcheck.detectors.encoding:EncodingDetector",
 }
 
 
