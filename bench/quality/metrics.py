@@ -47,7 +47,7 @@ class Detection:
 
 @dataclass
 class Loss:
-    """Content characters (non-space) seen and deleted."""
+    """Content characters (visible) seen and deleted."""
 
     chars: int = 0
     deleted: int = 0

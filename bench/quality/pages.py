@@ -2,10 +2,11 @@
 tqcheck and for jusText on exactly the same lines.
 
 Gold: a labelled `boilerplate` line is noise, `content` is not, `unknown` is skipped.
-tqcheck predicts noise for a line when cleaning deletes at least half of its non-space
+tqcheck predicts noise for a line when cleaning deletes at least half of its visible
 characters ("tqcheck-flagged" also counts lines that flag-only findings report as line
-noise, e.g. navigation menus, which are kept in the text); content loss counts every deleted non-space character of content lines
-(also partial span removals). jusText predicts noise for a paragraph it does not keep.
+noise, e.g. navigation menus, which are kept in the text); content loss counts every
+deleted visible character of content lines (also partial span removals; deleting a soft
+hyphen or a zero-width space loses nothing a reader sees). jusText predicts noise for a paragraph it does not keep.
 """
 from __future__ import annotations
 

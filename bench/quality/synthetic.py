@@ -2,7 +2,7 @@
 pool split; false flags on the clean originals; content loss on the injected documents.
 
 A gold span counts as *detected* when findings of a noise category (anything but
-whitespace, unless the gold is whitespace) cover at least half of its non-space
+whitespace, unless the gold is whitespace) cover at least half of its visible
 characters (any overlap for encoding and typography spans, whose detectors mark the bad
 characters only, and for spans that are all whitespace, like a blank-line run);
 *removed* when cleaning deleted at least 90% of those characters (a remove-line finding
@@ -120,7 +120,7 @@ def _reach(text: str, findings) -> list[_Hit]:
 
 
 def _judge(gold: GoldSpan, text: str, findings: list[_Hit], deleted: bytes) -> tuple[bool, bool, bool]:
-    positions = [i for i in range(gold.start, gold.end) if not text[i].isspace()]
+    positions = [i for i in range(gold.start, gold.end) if tq.visible(text[i])]
     exact = any(f.category == gold.category and f.start < gold.end and gold.start < f.end
                 for f in findings)
     if not positions:  # all whitespace: any overlapping whitespace finding will do
@@ -180,7 +180,7 @@ def evaluate(docs: Iterable[SyntheticDoc], bases: Iterable[BaseDoc],
             inside[gold.start:gold.end] = b"\x01" * (gold.end - gold.start)
         chars = deleted = 0
         for i, ch in enumerate(doc.text):
-            if not inside[i] and not ch.isspace():
+            if not inside[i] and tq.visible(ch):
                 chars += 1
                 deleted += res.deleted[i]
         for key in ("all", f"lang={doc.lang}"):

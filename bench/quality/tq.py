@@ -3,11 +3,12 @@ metrics need: which characters cleaning deleted, and which rule categories did i
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-NOISE_LINE_SHARE = 0.5  # a line counts as removed when half its non-space chars go
+NOISE_LINE_SHARE = 0.5  # a line counts as removed when half its visible chars go
 LINE_NOISE = frozenset({"boilerplate", "signature", "disclaimer", "metadata"})
 
 
@@ -75,15 +76,22 @@ def run(text: str, lang: str | None = None) -> CleanResult:
                        result.report.language, bytes(noise_at))
 
 
+def visible(ch: str) -> bool:
+    """A character a reader sees: not whitespace, not a control or format character
+    (soft hyphen, zero-width space). Deleting invisible debris loses no content."""
+    return not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf")
+
+
 def nonspace(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    """Visible characters in `text` (the unit of content loss)."""
+    return sum(1 for ch in text if visible(ch))
 
 
 @dataclass(frozen=True)
 class LineOutcome:
-    """One line after cleaning: how many of its non-space characters went, and why."""
+    """One line after cleaning: how many of its visible characters went, and why."""
 
-    chars: int        # non-space characters in the line
+    chars: int        # visible characters in the line
     deleted: int      # ... of which cleaning deleted
     category: str | None  # category of the edit that deleted most of them
     flagged: int = 0  # ... of which a line-noise finding reaches (flags included)
@@ -108,7 +116,7 @@ def line_outcomes(lines: Sequence[str], lang: str | None = None,
         chars = deleted = flagged = 0
         votes: dict[str, int] = {}
         for i in range(pos, pos + len(line)):
-            if line[i - pos].isspace():
+            if not visible(line[i - pos]):
                 continue
             chars += 1
             flagged += res.noise_at[i]
