@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from tqcheck.engine import Checker
-from tqcheck.model import Document
 from tqcheck.ruleset import load_rules
 
 RULES = load_rules()
@@ -39,11 +38,11 @@ def full_checker(checker) -> Checker:
 def test_rule_example(full_checker, rule, kind, text, expected):
     lang = _lang(rule)
     if kind == "clean":
-        result = full_checker.clean(text, lang=lang)
+        result = full_checker.clean(rule.examples.document(text), lang=lang)
         assert result.text == expected, f"{rule.code} cleaned example"
         return
     single = Checker(RULES.only(lambda r: r.code == rule.code), identifier=full_checker.identifier)
-    codes = [f.rule for f in single.check(Document(text), lang=lang).findings]
+    codes = [f.rule for f in single.check(rule.examples.document(text), lang=lang).findings]
     if kind == "fail":
         assert rule.code in codes, f"{rule.code} should flag {text!r}"
     else:

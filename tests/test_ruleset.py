@@ -70,4 +70,4 @@ def test_builtin_rules_load_and_compile():
     rules = load_rules()
     assert len(rules) >= 4
     for rule in rules:
-        assert rule.pattern.pattern
+        assert (rule.pattern is not None) != (rule.detector is not None), rule.code

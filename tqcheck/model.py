@@ -202,6 +202,21 @@ class RuleExamples:
     must_not_flag: tuple[str, ...]
     cleaned: tuple[tuple[str, str], ...] = ()
     lang: str | None = None
+    as_bytes: bool = False  # examples are bytes written with \xNN escapes
+
+    def document(self, text: str) -> "Document":
+        """An example as the reader would hand it to the detectors."""
+        if not self.as_bytes:
+            return Document(text)
+        import codecs
+
+        from tqcheck.reading import decode
+
+        data = codecs.escape_decode(text.encode("utf-8"))[0]
+        doc = decode("<example>", data)
+        if not isinstance(doc, Document):
+            raise ValueError(f"example cannot be decoded: {doc.message}")
+        return doc
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ def _strings(path: str, raw: str, key: str, value: Any, minimum: int) -> tuple[s
 def _examples(path: str, raw: str, data: Any, action: str) -> RuleExamples:
     if not isinstance(data, dict):
         raise RuleError(path, "'examples' must be a table", _key_line(raw, "examples"))
-    unknown = set(data) - {"must_flag", "must_not_flag", "cleaned", "lang"}
+    unknown = set(data) - {"must_flag", "must_not_flag", "cleaned", "lang", "bytes"}
     if unknown:
         key = sorted(unknown)[0]
         raise RuleError(path, f"unknown key 'examples.{key}'", _key_line(raw, key))
@@ -106,7 +106,10 @@ def _examples(path: str, raw: str, data: Any, action: str) -> RuleExamples:
     lang = data.get("lang")
     if lang is not None and (not isinstance(lang, str) or not _LANG.match(lang)):
         raise RuleError(path, "'examples.lang' must be a language code", _key_line(raw, "lang"))
-    return RuleExamples(must_flag, must_not, tuple(cleaned), lang)
+    as_bytes = data.get("bytes", False)
+    if not isinstance(as_bytes, bool):
+        raise RuleError(path, "'examples.bytes' must be true or false", _key_line(raw, "bytes"))
+    return RuleExamples(must_flag, must_not, tuple(cleaned), lang, as_bytes)
 
 
 def _choice(path: str, raw: str, data: dict, key: str, allowed: Iterable[str]) -> str:

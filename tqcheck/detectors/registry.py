@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 
 DETECTORS: dict[str, str] = {
+    "invalid-bytes": "tqcheck.detectors.invalid_bytes:InvalidBytesDetector",
+    "short-line-run": "tqcheck.detectors.line_runs:ShortLineRunDetector",
 }
 
 

@@ -1,7 +1,12 @@
-"""`path:line:col: CODE [category] message` lines, like flake8 and ruff."""
+"""`path:line:col: CODE [category] message` lines, like flake8 and ruff.
+
+A document inside a JSONL file shows as `path[id]:line:col`, its id being the record's
+--id-field value or its line number in the file.
+"""
 from __future__ import annotations
 
-from typing import Sequence
+import io
+from typing import Iterable, Sequence, TextIO
 
 import click
 
@@ -17,27 +22,39 @@ def _snippet(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def render(reports: Sequence[FileReport], color: bool = False, **_: object) -> str:
-    lines: list[str] = []
-    findings = files_with = 0
+def _where(report: FileReport) -> str:
+    return f"{report.path}[{report.id}]" if report.id else f"{report.path}"
+
+
+def stream(reports: Iterable[FileReport], out: TextIO, color: bool = False, **_: object) -> None:
+    """Write findings as reports arrive (a corpus run never holds them all)."""
+    findings = files_with = checked = errors = 0
     for report in reports:
+        lines: list[str] = []
         if report.error:
-            lines.append(f"{report.path}: error: {report.error}")
-            continue
+            errors += 1
+            lines.append(f"{_where(report)}: error: {report.error}")
+        else:
+            checked += 1
         for warning in report.warnings:
-            lines.append(f"{report.path}: warning: {warning}")
+            lines.append(f"{_where(report)}: warning: {warning}")
         if report.findings:
             files_with += 1
         for f in report.findings:
             code = click.style(f.rule, fg=_SEVERITY_COLOUR.get(f.severity), bold=True) if color else f.rule
-            lines.append(f"{report.path}:{f.line}:{f.column}: {code} [{f.category}] "
+            lines.append(f"{_where(report)}:{f.line}:{f.column}: {code} [{f.category}] "
                          f"{f.message}: {_snippet(f.text)!r}")
             findings += 1
-    checked = sum(1 for r in reports if not r.error)
-    errors = sum(1 for r in reports if r.error)
+        if lines:
+            out.write("\n".join(lines) + "\n")
     summary = (f"Found {findings} finding{'s' * (findings != 1)} in {files_with} of "
                f"{checked} file{'s' * (checked != 1)} checked")
     if errors:
         summary += f"; {errors} file{'s' * (errors != 1)} could not be read"
-    lines.append(summary + ".")
-    return "\n".join(lines) + "\n"
+    out.write(summary + ".\n")
+
+
+def render(reports: Sequence[FileReport], color: bool = False, **_: object) -> str:
+    buffer = io.StringIO()
+    stream(reports, buffer, color=color)
+    return buffer.getvalue()
