@@ -35,9 +35,9 @@ def devdata() -> Path:
 
 
 # -- pipeline adapters (tests/test_integration_*.py, tests/test_equivalence.py) ----------
-#: A scraped page that is mostly share widgets and a footer (caught by the fixture
-#: rules): the document a `min_score` filter exists to reject.
-WIDGET_PAGE = ("Partager sur Facebook\nPartager sur Twitter\nShare this:\n\n"
+#: A scraped page that is mostly share widgets, a leaked CMS reference (the house rule
+#: in tests/fixtures/house_rules) and a footer: what a `min_score` filter must reject.
+WIDGET_PAGE = ("Réf. LJL-2024-00317\nPartager sur Facebook\nPartager sur Twitter\nShare this:\n\n"
                "Le marché couvert de Saint-Lô rouvre samedi après deux ans de travaux.\n\n"
                "© 2024 Le Journal du Littoral. Tous droits réservés.\n")
 

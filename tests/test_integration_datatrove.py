@@ -15,7 +15,7 @@ from tqcheck.engine import Checker
 from tqcheck.ruleset import RuleError, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE_RULES = ROOT / "tests" / "fixtures" / "rules"
+HOUSE_RULES = ROOT / "tests" / "fixtures" / "house_rules"
 MIN_SCORE = 95.0
 
 pytestmark = pytest.mark.usefixtures("datatrove_installed")
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.usefixtures("datatrove_installed")
 @pytest.fixture(scope="module")
 def fixture_checker() -> Checker:
     """The library, as a user would call it, with the same rules the steps are given."""
-    return Checker(load_rules([FIXTURE_RULES]))
+    return Checker(load_rules([HOUSE_RULES]))
 
 
 def write_shards(folder: Path, docs: list[tuple[str, str]], shards: int) -> None:
@@ -66,7 +66,7 @@ def test_local_executor_cleans_jsonl_and_keeps_rejected_documents(
     write_shards(tmp_path / "in", sample_documents, shards=2)
     LocalPipelineExecutor(pipeline=[
         JsonlReader(str(tmp_path / "in")),
-        TqcheckFormatter(rules_dirs=[FIXTURE_RULES]),
+        TqcheckFormatter(rules_dirs=[HOUSE_RULES]),
         TqcheckFilter(min_score=MIN_SCORE,
                       exclusion_writer=JsonlWriter(str(tmp_path / "rejected"))),
         JsonlWriter(str(tmp_path / "out")),
@@ -87,7 +87,7 @@ def test_local_executor_cleans_jsonl_and_keeps_rejected_documents(
         edits = [tqcheck.Edit.from_dict(e) for e in record["edits"]]
         assert tqcheck.rebuild(row.get("text", ""), edits) == originals[doc_id]
         assert row["metadata"]["url"] == f"https://example.org/{doc_id}"
-        for category, n in record["findings"].items():
+        for category, n in record["categories"].items():
             counts[category] += n
         if doc_id in rejected:
             assert record["score"] < MIN_SCORE
@@ -96,15 +96,17 @@ def test_local_executor_cleans_jsonl_and_keeps_rejected_documents(
     assert "Partager sur Facebook" not in kept.get("fr-02-la-rochelle-arbres", rejected.get(
         "fr-02-la-rochelle-arbres"))["text"]
     assert rejected["widget-page"]["metadata"]["filter_reason"] == "tqcheck:boilerplate"
+    # Share widgets, footer and (house rule, in the workers too) the CMS reference gone:
     assert rejected["widget-page"]["text"].strip() == (
         "Le marché couvert de Saint-Lô rouvre samedi après deux ans de travaux.")
+    assert "H901" in rejected["widget-page"]["metadata"]["tqcheck"]["rules"]
 
     stats = {step["name"]: step["stats"] for step in
              json.loads((tmp_path / "logs" / "stats.json").read_text("utf-8"))}
     formatter = stats["✂️ - FORMAT: tqcheck clean"]
     for category, n in counts.items():
         assert stat_total(formatter.get(f"tqcheck_{category}", 0)) == n, category
-    assert counts["boilerplate"] >= 4 and counts["whitespace"] >= 1
+    assert counts["boilerplate"] >= 4 and counts["metadata"] >= 1
     dropped = {k: stat_total(v) for k, v in stats["🔻 - FILTER: tqcheck score"].items()
                if k.startswith("dropped_")}
     assert sum(dropped.values()) == len(rejected)
@@ -132,19 +134,21 @@ def test_filter_first_rejects_the_original_text_with_its_reason(sample_documents
             self.docs.append(doc)
 
     excluded = Collect()
-    filter_step = TqcheckFilter(min_score=MIN_SCORE, rules_dirs=[FIXTURE_RULES],
+    filter_step = TqcheckFilter(min_score=MIN_SCORE, rules_dirs=[HOUSE_RULES],
                                 exclusion_writer=excluded)
-    formatter = TqcheckFormatter(rules_dirs=[FIXTURE_RULES])
+    formatter = TqcheckFormatter(rules_dirs=[HOUSE_RULES])
     docs = [Document(text=text, id=doc_id) for doc_id, text in sample_documents]
     out = list(formatter.run(filter_step.run(iter(docs))))
     widget = next(d for d in excluded.docs if d.id == "widget-page")
     assert widget.text == dict(sample_documents)["widget-page"]  # untouched: not cleaned
     assert widget.metadata["filter_reason"] == "tqcheck:boilerplate"
-    assert widget.metadata["tqcheck"]["rules"] == ["X901", "X903"]
+    assert "H901" in widget.metadata["tqcheck"]["rules"]  # the house rule reached the step
+    assert widget.metadata["tqcheck"]["categories"]["boilerplate"] >= 4
     assert "edits" not in widget.metadata["tqcheck"]  # checked, not cleaned
     assert {d.id for d in out} | {d.id for d in excluded.docs} == {i for i, _ in sample_documents}
     assert all("edits" in d.metadata["tqcheck"] for d in out)
     assert filter_step.stats["tqcheck_boilerplate"].total >= 4
+    assert filter_step.stats["tqcheck_metadata"].total >= 1
 
 
 def test_filter_reuses_the_formatter_record_instead_of_checking_again(sample_documents):
@@ -152,8 +156,8 @@ def test_filter_reuses_the_formatter_record_instead_of_checking_again(sample_doc
 
     from tqcheck.integrations.datatrove import TqcheckFilter, TqcheckFormatter
 
-    formatter = TqcheckFormatter(rules_dirs=[FIXTURE_RULES])
-    filter_step = TqcheckFilter(min_score=MIN_SCORE, rules_dirs=[FIXTURE_RULES])
+    formatter = TqcheckFormatter(rules_dirs=[HOUSE_RULES])
+    filter_step = TqcheckFilter(min_score=MIN_SCORE, rules_dirs=[HOUSE_RULES])
     docs = [Document(text=text, id=doc_id) for doc_id, text in sample_documents]
     kept = list(filter_step.run(formatter.run(iter(docs))))
     assert "widget-page" not in {d.id for d in kept}

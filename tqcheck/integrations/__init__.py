@@ -76,17 +76,21 @@ def document_record(report: FileReport, edits: Sequence[Edit] | None = None) -> 
     """The `tqcheck` record stored with a document: score, language, findings summary
     and, when the document was cleaned, the edits that rebuild the original.
 
-    Rounding follows `FileReport.to_dict`, so the record's score is the CLI report's.
+    Its first keys are those of the `tqcheck` object the CLI adds to JSONL output
+    (score, language, findings = total count, removed_chars, edits) with the same
+    values; the rest adds the per-category and per-rule summary. Rounding follows
+    `FileReport.to_dict`, so the record's score is the CLI report's.
     """
     breakdown = report.breakdown or {}
     record: dict[str, Any] = {
         "score": None if report.score is None else round(report.score, 2),
         "language": report.language,
+        "findings": len(report.findings),
+        "removed_chars": report.removed_chars,
         "language_confidence": (None if report.language_confidence is None
                                 else round(report.language_confidence, 4)),
         "chars": report.chars,
-        "removed_chars": report.removed_chars,
-        "findings": category_counts(report),
+        "categories": category_counts(report),
         "rules": sorted({f.rule for f in report.findings}),
         "score_breakdown": {c: round(breakdown.get(c, 0.0), 2) for c in CATEGORIES},
         "error": report.error,

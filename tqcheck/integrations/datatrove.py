@@ -39,7 +39,7 @@ from tqcheck.integrations import (RECORD_KEY, CheckerSpec, below, checker_for,
 
 def _record_stats(step: PipelineStep, record: dict[str, Any]) -> None:
     """Per-category findings, score and removed characters into the step's stats."""
-    for category, count in record["findings"].items():
+    for category, count in record["categories"].items():
         if count:
             step.stat_update(f"tqcheck_{category}", value=count)
     if record.get("score") is not None:
@@ -62,7 +62,7 @@ class _UsesChecker:
 
 class TqcheckFormatter(_UsesChecker, PipelineStep):
     """Replace `doc.text` with tqcheck's cleaned text and store the record (score,
-    language, findings per category, rules, edits) in `doc.metadata["tqcheck"]`.
+    language, findings in all and per category, rules, edits) in `doc.metadata["tqcheck"]`.
 
     The edits are in original offsets: `tqcheck.rebuild(doc.text, edits)` gives the
     original back, so nothing the pipeline removes is lost.
