@@ -203,3 +203,23 @@ def test_datatrove_leaves_tqchecks_fasttext_in_place():
     assert any(module.as_posix().endswith(f) for f in owner if f.startswith("fasttext/"))
     with pytest.raises(importlib.metadata.PackageNotFoundError):
         importlib.metadata.distribution("fasttext-numpy2-wheel")
+
+
+@pytest.mark.slow
+def test_the_readme_example_pipeline_runs(tmp_path):
+    """examples/datatrove_pipeline.py, as the README runs it, on the sample JSONL."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "cleaned-datatrove"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "datatrove_pipeline.py"),
+         str(ROOT / "data" / "samples" / "jsonl"), str(out), "--min-score", "70"],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    kept, rejected = read_folder(out / "kept"), read_folder(out / "rejected")
+    assert len(kept) + len(rejected) == 5 and kept and rejected
+    assert all(r["metadata"]["filter_reason"].startswith("tqcheck:") for r in rejected.values())
+    assert all(r["metadata"]["tqcheck"]["score"] >= 70 for r in kept.values())

@@ -120,14 +120,19 @@ def _replace(table: pa.Table, name: str, column: pa.Array) -> pa.Table:
 
 def clean_dataset(ds: Any, *, concurrency: int = 1, batch_size: int = 64,
                   **options: Any) -> Any:
-    """`ds.map_batches` with TqcheckCleaner on a pool of `concurrency` actors, one CPU
-    each; `options` go to TqcheckCleaner (lang, rules_dirs, lid_model, text_column,
-    clean, min_score)."""
+    """`ds.map_batches` with TqcheckCleaner on a pool of up to `concurrency` actors, one
+    CPU each; `options` go to TqcheckCleaner (lang, rules_dirs, lid_model, text_column,
+    clean, min_score).
+
+    The pool starts with one actor and grows to `concurrency`: a fixed pool as large as
+    the cluster's CPUs would hold every CPU and starve the read tasks that feed it
+    (seen on a 2-CPU local Ray reading JSONL: it hung).
+    """
     import ray.data
 
     return ds.map_batches(TqcheckCleaner, fn_constructor_kwargs=options,
                           batch_format="pyarrow", batch_size=batch_size, num_cpus=1,
-                          compute=ray.data.ActorPoolStrategy(size=concurrency))
+                          compute=ray.data.ActorPoolStrategy(min_size=1, max_size=concurrency))
 
 
 __all__ = ["EDIT_TYPE", "FILTER_COLUMN", "RECORD_TYPE", "TqcheckCleaner", "clean_dataset"]
