@@ -17,7 +17,9 @@ load hits them alike:
 Wall time is the pipeline's (imports and corpus building excluded; worker start-up and
 model loading included). CPU time is given where it can be read (in-process runs);
 "time in steps" is datatrove's own per-step timing summed over tasks. The machine is shared: ratios
-measured in one run mean more than the absolute figures. Prints JSON and a Markdown table.
+measured in one run mean more than the absolute figures, and the script also measures
+how much two busy processes get compared with one (2.0 on an idle 2-core machine),
+before and after: the ceiling for the 2-task speedup at that moment. Prints JSON and a Markdown table.
 """
 from __future__ import annotations
 
@@ -109,6 +111,21 @@ def _total(value) -> float:
     return value["total"] if isinstance(value, dict) else value
 
 
+_BURN = "import time; t = time.perf_counter(); s = 0\nfor i in range(20_000_000): s += i\nprint(time.perf_counter() - t)"
+
+
+def parallel_capacity() -> float:
+    """How many cores' worth of work two busy processes get right now, relative to one
+    (2.0 on an idle 2-core machine): the ceiling for the 2-task speedup at this load."""
+    def burn(n: int) -> float:
+        procs = [subprocess.Popen([sys.executable, "-c", _BURN], stdout=subprocess.PIPE,
+                                  text=True) for _ in range(n)]
+        return max(float(p.communicate()[0]) for p in procs)
+
+    alone = burn(1)
+    return round(2 * alone / burn(2), 2)
+
+
 def measure(config: str, shards: Path) -> dict:
     with tempfile.TemporaryDirectory(prefix="tqcheck-dt-bench-") as tmp:
         load = os.getloadavg()[0]
@@ -140,7 +157,9 @@ def main() -> None:
         folder = Path(tmp)
         info = build_shards(folder, args.mb, args.shards)
         mb = info["bytes"] / 1e6
+        capacity = [parallel_capacity()]
         runs = [measure(config, folder) for _ in range(args.repeats) for config in CONFIGS]
+        capacity.append(parallel_capacity())
     summary = {}
     for config in CONFIGS:
         mine = [r for r in runs if r["config"] == config]
@@ -156,7 +175,7 @@ def main() -> None:
               "summary": summary,
               "speedup_2_vs_1_tasks": round(one["wall_s"] / two["wall_s"], 2),
               "datatrove_1_task_vs_library": round(summary["library"]["wall_s"] / one["wall_s"], 2),
-              "cpu_count": os.cpu_count()}
+              "cpu_count": os.cpu_count(), "parallel_capacity_before_after": capacity}
     print(json.dumps(report, indent=1))
     print(f"\nCorpus: {info['documents']} documents, {mb:.2f} MB; medians of {args.repeats} "
           f"runs each; load average before the runs: "
@@ -168,7 +187,9 @@ def main() -> None:
         print(f"| {config} | {s['wall_s']} | {s['cpu_s'] or '–'} | {s['task_s'] or '–'} "
               f"| {s['mb_per_s']} | {s['docs_per_s']} |")
     print(f"\n2 tasks vs 1 task: {report['speedup_2_vs_1_tasks']}x; "
-          f"1 task vs bare library loop: {report['datatrove_1_task_vs_library']}x")
+          f"1 task vs bare library loop: {report['datatrove_1_task_vs_library']}x; "
+          f"parallel capacity of the machine (2 busy processes vs 1, before/after): "
+          f"{capacity[0]}x / {capacity[1]}x")
 
 
 if __name__ == "__main__":
