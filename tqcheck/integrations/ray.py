@@ -7,17 +7,19 @@
     ds = clean_dataset(ds, min_score=60, concurrency=4)
     # or, spelled out:
     ds = ds.map_batches(TqcheckCleaner, fn_constructor_kwargs={"min_score": 60},
-                        batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=4))
+                        batch_format="pyarrow",
+                        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=4))
     ds.filter(lambda row: row["filter_reason"] is None).write_json("out/")
     ds.filter(lambda row: row["filter_reason"] is not None).write_json("rejected/")
 
 Each actor builds its Checker (rules + fastText model) once, in `__init__`, and reuses
 it for every batch. The output has the input's columns with `text` cleaned, a
 `tqcheck` struct column holding the same record the datatrove steps put in
-`doc.metadata["tqcheck"]` (score, language, findings per category, rules, edits), and,
-when `min_score` is set, `filter_reason`: null for a kept row, `tqcheck:<category>`
-for one under the threshold (datatrove's name for it). Rows are never dropped here:
-what to do with the rejected ones is the caller's choice, so nothing is lost.
+`doc.metadata["tqcheck"]` (score, language, findings in all and per category, rules,
+edits), and, when `min_score` is set, `filter_reason`: null for a kept row,
+`tqcheck:<category>` for one under the threshold (datatrove's name for it). Rows are
+never dropped here: what to do with the rejected ones is the caller's choice, so
+nothing is lost.
 """
 from __future__ import annotations
 
