@@ -66,9 +66,10 @@ def datatrove_installed():
     return require_extra("datatrove")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def ray_local():
-    """One local Ray (2 CPUs, no dashboard) for the whole session; workers find this
+    """A local Ray (2 CPUs, no dashboard) for one test module, shut down after it so its
+    daemons do not idle beside the timing-sensitive tests that follow; workers find this
     checkout's tqcheck through PYTHONPATH, as the tests do. Ray is heavy, so its tests
     skip cleanly where it is not installed (the `test` extra installs it for CI)."""
     ray = pytest.importorskip("ray")
