@@ -6,7 +6,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-DEVDATA = ROOT.parent / "shared" / "devdata"
+
+
+def _find_devdata() -> Path:
+    """../shared/devdata beside the project (or beside any folder above a worktree)."""
+    for parent in ROOT.parents:
+        candidate = parent / "shared" / "devdata"
+        if candidate.is_dir():
+            return candidate
+    return ROOT.parent / "shared" / "devdata"
+
+
+DEVDATA = _find_devdata()
 
 
 @pytest.fixture(scope="session")

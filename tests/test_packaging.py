@@ -30,6 +30,7 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path):
     assert any(n.startswith("tqcheck/rules/whitespace/W001") for n in names)
     assert "tqcheck/schema/report.schema.json" in names
     assert "tqcheck/rules/README.md" in names
+    assert {"tqcheck/html_report/report.js", "tqcheck/html_report/report.css"} <= set(names)
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
@@ -46,6 +47,18 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path):
     report = json.loads(proc.stdout)["files"][0]
     assert report["language"] == "fr"
     assert [f["rule"] for f in report["findings"]] == ["W002"]
+    out = tmp_path / "cleaned"
+    cleaned = subprocess.run([str(env_dir / "bin" / "tqcheck"), "clean", str(src / "data" / "samples"),
+                              "--out", str(out)], capture_output=True, text=True, cwd=tmp_path,
+                             env=env, timeout=600)
+    assert cleaned.returncode == 0, cleaned.stderr
+    written = sorted(p.relative_to(out) for p in out.rglob("*.txt"))
+    expected = sorted(p.relative_to(src / "data" / "samples") for p in (src / "data" / "samples").rglob("*.txt"))
+    assert written == expected
+    records = sum(len(p.read_text("utf-8").splitlines())
+                  for p in (src / "data" / "samples").rglob("*.jsonl"))
+    assert (out / "jsonl" / "articles.jsonl").is_file()
+    assert len((out / "tqcheck-report.jsonl").read_text("utf-8").splitlines()) == len(expected) + records
     where = subprocess.run([str(py), "-c", "import tqcheck, fasttext; print(tqcheck.__file__)"],
                            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
     assert str(env_dir) in where.stdout  # the installed copy ran, not the source tree

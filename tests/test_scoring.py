@@ -22,7 +22,9 @@ NOISE_LINES = ["Share this:", "Partager sur Facebook", "Partager sur Twitter", "
 
 @pytest.fixture(scope="module")
 def fixture_checker(checker) -> Checker:
-    return Checker(load_rules([FIXTURE_RULES]), identifier=checker.identifier)
+    rules = load_rules([FIXTURE_RULES]).only(
+        lambda r: r.code.startswith("X") or r.category == "whitespace")
+    return Checker(rules, identifier=checker.identifier)
 
 
 def test_clean_text_scores_100(fixture_checker):

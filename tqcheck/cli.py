@@ -176,6 +176,63 @@ def clean(paths, out, resume, **options):
     sys.exit(EXIT_ERROR if summary.errors else EXIT_OK)
 
 
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write.")
+@click.option("--from-report", "from_report", type=click.Path(dir_okay=False),
+              help="Build from a saved tqcheck-report.jsonl instead of checking PATHS "
+              "(give --text-field if the run used another).")
+@click.option("--worst", type=click.IntRange(0), default=200, show_default=True,
+              help="Documents shown in full: the N worst by score ...")
+@click.option("--sample", type=click.IntRange(0), default=200, show_default=True,
+              help="... plus a random sample of N of the others.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of that sample.")
+@_common
+@_corpus
+def report(paths, output, from_report, worst, sample, seed, **options):
+    """Write one self-contained HTML report: scores, charts, a filterable table of
+    documents and each shown document's text with its findings highlighted.
+    --min-score is the threshold drawn on the score histogram.
+
+    \b
+    Examples:
+      tqcheck report data/samples -o report.html --min-score 60
+      tqcheck report --from-report cleaned/tqcheck-report.jsonl -o report.html
+    """
+    from tqcheck import html_report
+    from tqcheck.corpus import atomic_write
+
+    if bool(paths) == bool(from_report):
+        raise _fail("give either PATHS to check or --from-report FILE, not both or neither")
+    notes: list[str] = []
+    if from_report:
+        records = html_report.records_from_report(Path(from_report), notes,
+                                                  options["text_field"])
+        source = f"from {from_report}"
+    else:
+        run = _run(**options)
+        records = html_report.records_from_run(run.checker, list(paths), run.options, run.spec)
+        source = "checked " + " ".join(paths)
+    report_options = html_report.ReportOptions(min_score=options["min_score"], worst=worst,
+                                               sample=sample, seed=seed, source=source)
+    try:
+        data = html_report.collect(records, report_options, notes)
+        page = html_report.render(data, report_options)
+        atomic_write(Path(output), page.encode("utf-8"))
+    except html_report.ReportFileError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write the report ({exc.strerror or exc})") from None
+    for note in notes:
+        click.echo(f"tqcheck: {note}", err=True)
+    for label, message in data.errors:
+        click.echo(f"tqcheck: {label}: {message}", err=True)
+    if not options["quiet"]:
+        click.echo(f"Wrote {output}: {data.files:,} documents, {len(data.picks):,} shown in full.")
+    sys.exit(EXIT_ERROR if notes or data.error_count else EXIT_OK)
+
+
 @main.command("rules")
 @click.option("--rules", "rules_dirs", multiple=True, metavar="DIR",
               type=click.Path(file_okay=False), help="Extra rule folder (repeatable).")

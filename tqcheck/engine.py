@@ -67,11 +67,16 @@ class Checker:
                                 identifier=self.identifier, shares=shares)
 
     def detect(self, doc: Document, ctx: DetectionContext) -> list[Finding]:
+        # Sibling rules (the same noise written for several languages) often match the
+        # same text: one finding per category and span, the most severe, lowest code.
         found: dict[tuple, Finding] = {}
         for detector in self.detectors:
             for f in detector.detect(doc, ctx):
-                if self.finding_filter is None or self.finding_filter(f):
-                    found.setdefault((f.rule, f.start, f.end), f)
+                if self.finding_filter is not None and not self.finding_filter(f):
+                    continue
+                key = (f.category, f.start, f.end)
+                if key not in found or _rank(f) < _rank(found[key]):
+                    found[key] = f
         index = doc.index
         return sorted((f.located(index) for f in found.values()),
                       key=lambda f: (f.start, f.end, f.rule))
@@ -112,6 +117,13 @@ class Checker:
             warnings=tuple(doc.meta.get("notes", ())) + tuple(ctx.warnings),
             mixed_languages=ctx.shares,
         )
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _rank(f: Finding) -> tuple[int, str]:
+    return _SEVERITY_RANK.get(f.severity, 3), f.rule
 
 
 def _same_language(ctx: DetectionContext) -> DetectionContext:

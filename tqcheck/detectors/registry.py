@@ -11,6 +11,7 @@ import importlib
 
 DETECTORS: dict[str, str] = {
     "invalid-bytes": "tqcheck.detectors.invalid_bytes:InvalidBytesDetector",
+    "short-line-run": "tqcheck.detectors.line_runs:ShortLineRunDetector",
 }
 
 
