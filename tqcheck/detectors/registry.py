@@ -12,6 +12,9 @@ import importlib
 DETECTORS: dict[str, str] = {
     "invalid-bytes": "tqcheck.detectors.invalid_bytes:InvalidBytesDetector",
     "short-line-run": "tqcheck.detectors.line_runs:ShortLineRunDetector",
+    "typography": "tqcheck.detectors.typography:TypographyDetector",
+    "mt-artifact": "tqcheck.detectors.mt_artifacts:MtArtifactDetector",
+    "encoding": "tqcheck.detectors.encoding:EncodingDetector",
 }
 
 
