@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.detectors.cpu_budget import BudgetExceeded, budget_for, cpu_budget
 from tqcheck.model import Document, Finding, Line, Rule
 from tqcheck.ruleset import REGEX_TIMEOUT, RuleSet
 
@@ -132,10 +133,23 @@ class PatternDetector:
 
     def _line_findings(self, doc: Document, ctx: DetectionContext,
                        rules: list[Rule]) -> list[Finding]:
-        """Every line against the rules its word count allows. This loop is the hot spot
-        of a corpus run: word limits come from a table built once per rule list, and a
-        rule's `exclude` is searched only on lines its pattern matched (same result as
-        excluding first, far fewer searches)."""
+        """Line rules are the hot spot of a corpus run: scan without per-search timeouts
+        under one CPU budget for the document (see cpu_budget), and only if it runs out
+        scan again with a timeout on every search, which skips the slow rule."""
+        try:
+            with cpu_budget(budget_for(doc.text)) as armed:
+                if armed:
+                    return self._scan_lines(doc, ctx, rules, guarded=False)
+        except BudgetExceeded:
+            pass
+        return self._scan_lines(doc, ctx, rules, guarded=True)
+
+    def _scan_lines(self, doc: Document, ctx: DetectionContext, rules: list[Rule],
+                    guarded: bool) -> list[Finding]:
+        """Every line against the rules its word count allows: word limits come from a
+        table built once per rule list, and a rule's `exclude` is searched only on lines
+        its pattern matched (same result as excluding first, far fewer searches)."""
+        limit = {"timeout": REGEX_TIMEOUT} if guarded else {}
         candidates: list[_Candidate] = []
         timed_out: set[str] = set()
         by_words = self._word_table(rules)
@@ -149,12 +163,12 @@ class PatternDetector:
                     continue
                 try:
                     if rule.action == "remove-line":
-                        found = rule.pattern.search(text, timeout=REGEX_TIMEOUT)
+                        found = rule.pattern.search(text, **limit)
                         matches = (found,) if found else ()
                     else:
-                        matches = tuple(rule.pattern.finditer(text, timeout=REGEX_TIMEOUT))
+                        matches = tuple(rule.pattern.finditer(text, **limit))
                     if not matches or (rule.exclude is not None and
-                                       rule.exclude.search(text, timeout=REGEX_TIMEOUT)):
+                                       rule.exclude.search(text, **limit)):
                         continue
                     for match in matches:
                         if match.end() > match.start():
