@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 
 DETECTORS: dict[str, str] = {
+    "foreign": "tqcheck.detectors.foreign:ForeignDetector",
     "invalid-bytes": "tqcheck.detectors.invalid_bytes:InvalidBytesDetector",
     "short-line-run": "tqcheck.detectors.line_runs:ShortLineRunDetector",
     "typography": "tqcheck.detectors.typography:TypographyDetector",
