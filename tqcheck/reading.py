@@ -47,10 +47,12 @@ def decode(path: str, data: bytes, encoding: str = "auto") -> Document | ReadErr
                          "try --encoding auto")
     except LookupError:
         return ReadError(path, f"unknown encoding {encoding!r}")
-    meta = {"encoding": decoded.encoding, "bom": decoded.bom, "notes": decoded.notes}
+    meta = {"encoding": decoded.encoding, "bom": decoded.bom, "notes": decoded.notes,
+            "tail": decoded.tail}
     return Document(decoded.text, path=path, meta=meta)
 
 
 def encode(doc: Document, text: str) -> bytes:
     """Bytes for cleaned text, in the document's own encoding and BOM."""
-    return encode_text(text, doc.meta.get("encoding", "utf-8"), doc.meta.get("bom", b""))
+    return encode_text(text, doc.meta.get("encoding", "utf-8"), doc.meta.get("bom", b""),
+                       doc.meta.get("tail", b""))
