@@ -78,10 +78,10 @@ def _parse_jsonl(record: RawRecord, settings: Settings
         obj = json.loads(record.data.decode("utf-8-sig" if record.line == 1 else "utf-8"))
     except UnicodeDecodeError as exc:
         return _failed(record, f"not valid UTF-8 (byte offset {exc.start} in the line)",
-                       settings, {"raw": record.data.decode("utf-8", "replace")})
+                       settings, {"raw": record.data.decode("utf-8", "surrogateescape")})
     except ValueError as exc:
         return _failed(record, f"invalid JSON ({exc})", settings,
-                       {"raw": record.data.decode("utf-8", "replace")})
+                       {"raw": record.data.decode("utf-8", "surrogateescape")})
     if not isinstance(obj, dict):
         return _failed(record, "not a JSON object", settings, {"record": obj})
     doc_id = None
