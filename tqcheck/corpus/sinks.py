@@ -32,6 +32,19 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _file_mode() -> int:
+    """The mode an ordinary new file gets here (0o666 less the umask)."""
+    global _MODE
+    if _MODE is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        _MODE = 0o666 & ~umask
+    return _MODE
+
+
+_MODE: int | None = None
+
+
 class AtomicFile:
     """A file written under a temporary name and renamed into place by `commit`;
     gzip-compressed when the target name ends in .gz (deterministic: mtime 0)."""
@@ -57,6 +70,7 @@ class AtomicFile:
         if sync:
             os.fsync(self._raw.fileno())
         self._raw.close()
+        os.chmod(self._tmp, _file_mode())  # mkstemp made it owner-only
         os.replace(self._tmp, self.path)
 
     def discard(self) -> None:

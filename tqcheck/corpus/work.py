@@ -56,6 +56,8 @@ def _where(record: RawRecord) -> str:
 
 def _failed(record: RawRecord, message: str, settings: Settings,
             rejected: dict | None = None, id: str | None = None) -> Outcome:
+    if id is None and record.line:
+        id = f"line {record.line}"  # reports name a bad JSONL record by its line
     report = FileReport.failed(record.display, message, id=id)
     audit = None
     if settings.mode == "clean":
