@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -85,6 +86,28 @@ class AtomicFile:
             pass
 
 
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # AtomicFile's mkstemp names
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def remove_temporaries(out: Path) -> None:
+    """Delete the half-written files a killed run left (SIGKILL runs no cleanup)."""
+    for root, dirs, files in os.walk(out):
+        dirs[:] = [d for d in dirs if d != STATE_DIR]
+        for name in files:
+            if _TEMPORARY.fullmatch(name):
+                try:
+                    os.unlink(os.path.join(root, name))
+                except FileNotFoundError:
+                    pass
+
+
 class RunState:
     """The journal of a clean run: finished inputs, and their report/rejected lines."""
 
@@ -92,6 +115,8 @@ class RunState:
         self.out = out
         self.dir = out / STATE_DIR
         self.finished: dict[str, str | None] = {}
+        if self.dir.is_dir():  # an earlier run was killed: its temporaries are garbage
+            remove_temporaries(out)
         if resume and self.dir.is_dir():
             self._load()
         else:
@@ -106,6 +131,7 @@ class RunState:
     def _load(self) -> None:
         """Keep what the last complete 'done' entry vouches for; drop any torn tail."""
         ends = {REPORT_NAME: 0, REJECTED_NAME: 0}
+        sizes = {name: _size(self.dir / name) for name in ends}
         good = 0
         done_path = self.dir / "done.jsonl"
         raw = done_path.read_bytes() if done_path.exists() else b""
@@ -116,6 +142,8 @@ class RunState:
                 break
             if not line.endswith(b"\n"):
                 break
+            if entry["report"] > sizes[REPORT_NAME] or entry["rejected"] > sizes[REJECTED_NAME]:
+                break  # killed while `complete` moved the journal out: trust none of it
             self.finished[entry["input"]] = entry["output"]
             ends = {REPORT_NAME: entry["report"], REJECTED_NAME: entry["rejected"]}
             good += len(line)
