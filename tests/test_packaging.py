@@ -30,6 +30,7 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path):
     assert any(n.startswith("tqcheck/rules/whitespace/W001") for n in names)
     assert "tqcheck/schema/report.schema.json" in names
     assert "tqcheck/rules/README.md" in names
+    assert {"tqcheck/html_report/report.js", "tqcheck/html_report/report.css"} <= set(names)
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)

@@ -9,24 +9,16 @@ import pytest
 
 from tqcheck.engine import Checker
 from tqcheck.ruleset import load_rules
+from tqcheck.ruletest import examples, run_example
 
 RULES = load_rules()
 
 
-def _lang(rule) -> str:
-    if rule.examples.lang:
-        return rule.examples.lang
-    return "en" if rule.lang == "*" else rule.lang
-
-
 def _cases():
+    """One case per example; `tqcheck rules test` runs the very same checks."""
     for rule in RULES:
-        for i, text in enumerate(rule.examples.must_flag, 1):
-            yield pytest.param(rule, "fail", text, None, id=f"{rule.code}-fail-{i}")
-        for i, text in enumerate(rule.examples.must_not_flag, 1):
-            yield pytest.param(rule, "pass", text, None, id=f"{rule.code}-pass-{i}")
-        for i, (text, expected) in enumerate(rule.examples.cleaned, 1):
-            yield pytest.param(rule, "clean", text, expected, id=f"{rule.code}-clean-{i}")
+        for example in examples(rule):
+            yield pytest.param(example, id=example.id)
 
 
 @pytest.fixture(scope="module")
@@ -34,19 +26,10 @@ def full_checker(checker) -> Checker:
     return checker
 
 
-@pytest.mark.parametrize("rule,kind,text,expected", list(_cases()))
-def test_rule_example(full_checker, rule, kind, text, expected):
-    lang = _lang(rule)
-    if kind == "clean":
-        result = full_checker.clean(rule.examples.document(text), lang=lang)
-        assert result.text == expected, f"{rule.code} cleaned example"
-        return
-    single = Checker(RULES.only(lambda r: r.code == rule.code), identifier=full_checker.identifier)
-    codes = [f.rule for f in single.check(rule.examples.document(text), lang=lang).findings]
-    if kind == "fail":
-        assert rule.code in codes, f"{rule.code} should flag {text!r}"
-    else:
-        assert rule.code not in codes, f"{rule.code} should not flag {text!r}"
+@pytest.mark.parametrize("example", list(_cases()))
+def test_rule_example(full_checker, example):
+    outcome = run_example(full_checker, example)
+    assert outcome.ok, f"{example.id}: {outcome.problem}"
 
 
 def test_every_rule_has_both_kinds_of_examples():

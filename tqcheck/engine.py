@@ -4,7 +4,7 @@ and every adapter go through one `Checker`.
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from tqcheck.cleaning import clean_to_fixpoint, plan_edits
 from tqcheck.detectors.base import DetectionContext, Detector
@@ -12,6 +12,9 @@ from tqcheck.langid import FastTextIdentifier, get_identifier
 from tqcheck.model import Cleaned, Document, Finding, FileReport
 from tqcheck.ruleset import RuleError, RuleSet, load_rules
 from tqcheck.scoring import ScoreModel, score
+
+if TYPE_CHECKING:
+    from tqcheck.selection import Selection
 
 class Checker:
     """Holds the rules, detectors and language identifier; cheap to call per document."""
@@ -21,14 +24,20 @@ class Checker:
                  identifier: FastTextIdentifier | None = None,
                  lid_model: str | None = None,
                  score_model: ScoreModel | None = None,
-                 finding_filter: Callable[[Finding], bool] | None = None) -> None:
+                 finding_filter: Callable[[Finding], bool] | None = None,
+                 selection: "Selection | None" = None) -> None:
         from tqcheck.detectors.patterns import PatternDetector
 
         self.ruleset = ruleset if ruleset is not None else load_rules()
+        if selection is not None:
+            self.ruleset = self.ruleset.only(selection.enabled)  # an ignored rule never runs
         self._identifier = identifier
         self._lid_model = lid_model
         self.score_model = score_model or ScoreModel()
         self.finding_filter = finding_filter
+        # Per-file / per-language selection needs the document; see tqcheck.selection.
+        self.selection = selection if selection and selection.document_dependent else None
+        self._rules_by_code = {r.code: r for r in self.ruleset}
         if detectors is None:
             detectors = [PatternDetector(self.ruleset)] + self._rule_detectors()
         self.detectors = list(detectors)
@@ -73,6 +82,9 @@ class Checker:
         for detector in self.detectors:
             for f in detector.detect(doc, ctx):
                 if self.finding_filter is not None and not self.finding_filter(f):
+                    continue
+                if self.selection is not None and not self.selection.keeps(
+                        f, self._rules_by_code.get(f.rule), doc.path, ctx.language):
                     continue
                 key = (f.category, f.start, f.end)
                 if key not in found or _rank(f) < _rank(found[key]):

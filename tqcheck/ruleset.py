@@ -210,14 +210,38 @@ def parse_rule(path: str, raw: str) -> Rule:
     )
 
 
-def load_rule_file(path: Path) -> Rule:
+@dataclass(frozen=True)
+class Disabled:
+    """A rule file that switches off a rule loaded from an earlier folder:
+    `code = "B101"`, `disabled = true`, and optionally a `source` saying why."""
+
+    code: str
+    path: str
+
+
+def _disabled(path: str, raw: str) -> Disabled | None:
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError:
+        return None  # parse_rule reports it with its line
+    if "disabled" not in data:
+        return None
+    if data["disabled"] is not True or set(data) - {"code", "disabled", "source"}:
+        raise RuleError(path, "a disabling rule file takes only 'code', 'disabled = true' "
+                        "and 'source'", _key_line(raw, "disabled"))
+    if not isinstance(data.get("code"), str) or not _CODE.match(data["code"]):
+        raise RuleError(path, "a disabling rule file needs the 'code' it disables")
+    return Disabled(data["code"], path)
+
+
+def load_rule_file(path: Path) -> Rule | Disabled:
     try:
         raw = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleError(str(path), f"not valid UTF-8 (byte offset {exc.start})") from None
     except OSError as exc:
         raise RuleError(str(path), f"cannot read: {exc.strerror}") from None
-    return parse_rule(str(path), raw)
+    return _disabled(str(path), raw) or parse_rule(str(path), raw)
 
 
 @dataclass(frozen=True)
@@ -264,13 +288,16 @@ def load_data(kind: str, folders: Iterable[Path] = ()) -> dict[str, dict]:
     return out
 
 
-def load_folder(folder: Path) -> list[Rule]:
+def load_folder(folder: Path) -> list[Rule | Disabled]:
     """Every rule in one folder; duplicate codes or names inside it are errors."""
-    rules: list[Rule] = []
+    rules: list[Rule | Disabled] = []
     seen_codes: dict[str, str] = {}
     seen_names: dict[str, str] = {}
     for path in rule_files(folder):
         rule = load_rule_file(path)
+        if isinstance(rule, Disabled):
+            rules.append(rule)
+            continue
         if rule.code in seen_codes:
             raise RuleError(str(path), f"duplicate code {rule.code} (also in {seen_codes[rule.code]})",
                             _key_line(path.read_text("utf-8"), "code"))
@@ -283,13 +310,19 @@ def load_folder(folder: Path) -> list[Rule]:
 
 
 def load_rules(extra_folders: Iterable[Path] = (), builtin: bool = True) -> RuleSet:
-    """Built-in rules, then user folders; a user rule replaces a built-in one by code."""
+    """Built-in rules, then user folders; a user rule replaces a built-in one by code,
+    or removes it with `disabled = true`."""
     by_code: dict[str, Rule] = {}
     folders = ([builtin_rules_dir()] if builtin else []) + [Path(f) for f in extra_folders]
     for folder in folders:
         if not folder.is_dir():
             raise RuleError(str(folder), "rule folder not found")
         for rule in load_folder(folder):
+            if isinstance(rule, Disabled):
+                if by_code.pop(rule.code, None) is None:
+                    raise RuleError(rule.path, f"disables {rule.code}, which no earlier "
+                                    "rule folder defines")
+                continue
             by_code[rule.code] = rule
     names: dict[str, str] = {}
     for rule in by_code.values():

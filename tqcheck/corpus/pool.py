@@ -27,6 +27,7 @@ class CheckerSpec:
 
     rules_dirs: tuple[str, ...] = ()
     lid_model: str | None = None
+    selection: object = None  # tqcheck.selection.Selection (--select, --ignore, config)
 
     def build(self):
         from pathlib import Path
@@ -35,7 +36,7 @@ class CheckerSpec:
         from tqcheck.ruleset import load_rules
 
         return Checker(load_rules([Path(d) for d in self.rules_dirs]),
-                       lid_model=self.lid_model)
+                       lid_model=self.lid_model, selection=self.selection)
 
 
 _checker = None
