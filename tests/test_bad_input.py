@@ -204,3 +204,17 @@ def test_corrupt_gzip_is_reported_and_the_run_goes_on(tq, tmp_path: Path):
     good.write_text(ARTICLE, "utf-8")
     code, out, err = tq("check", str(bad), str(good))
     assert code == 2 and f"{bad}: corrupt gzip data" in err and f"{good}:1:65: W002" in out
+
+
+def test_fix_refuses_a_file_over_the_limit(tq, tmp_path: Path, monkeypatch):
+    from tqcheck import fixing
+    from tqcheck.corpus import sources
+
+    monkeypatch.setattr(fixing, "MAX_FILE_BYTES", 1 << 20)
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1 << 20)
+    big = tmp_path / "big.txt"
+    big.write_text((SENTENCE + "  \n") * 35_000, "utf-8")
+    before = big.read_bytes()
+    code, _, err = tq("check", str(big), "--fix")
+    assert code == 2 and f"{big}: file too large (2 MiB; one document may be at most 1 MiB)" in err
+    assert big.read_bytes() == before

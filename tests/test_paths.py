@@ -155,3 +155,14 @@ def test_out_that_is_a_file_is_a_usage_error(tq, tmp_path: Path):
     code, _, err = tq("clean", str(tmp_path / "a.txt"), "--out", str(tmp_path / "a.txt"))
     assert code == 2 and "is a file" in err
     assert (tmp_path / "a.txt").read_text("utf-8") == ARTICLE
+
+
+def test_only_check_fix_rewrites_an_input(tq, tmp_path: Path):
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, "utf-8")
+    assert tq("check", str(src))[0] == 1
+    assert tq("clean", str(src), "--out", str(tmp_path / "out"))[0] == 0
+    assert src.read_text("utf-8") == ARTICLE
+    code, out, _ = tq("check", str(src), "--fix")
+    assert code == 1 and f"Fixed {src}: 1 edit (W002)" in out
+    assert src.read_text("utf-8") == CLEANED

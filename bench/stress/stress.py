@@ -101,26 +101,31 @@ def make_tiny_files(work: Path, count: int) -> list[str]:
 def run_case(name: str, args: list[str], budget: float) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     stdout_path = Path(f"/tmp/tqcheck-stress-{name}.out")
+    stderr_path = Path(f"/tmp/tqcheck-stress-{name}.err")
     started = time.monotonic()
-    with open(stdout_path, "wb") as stdout:
+    with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:
         proc = subprocess.Popen([sys.executable, "-m", "tqcheck", *args], env=env,
-                                stdout=stdout, stderr=subprocess.PIPE, start_new_session=True)
+                                stdout=stdout, stderr=stderr, start_new_session=True)
         peak_kb, stopped = 0, False
-        while proc.poll() is None:
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
             try:
-                status = Path(f"/proc/{proc.pid}/status").read_text()
-                peak_kb = max(peak_kb, int(status.split("VmHWM:")[1].split()[0]))
+                status_text = Path(f"/proc/{proc.pid}/status").read_text()
+                peak_kb = max(peak_kb, int(status_text.split("VmHWM:")[1].split()[0]))
             except (OSError, IndexError):
                 pass
             if time.monotonic() - started > budget:
                 os.killpg(proc.pid, signal.SIGKILL)
                 stopped = True
+                _, status, usage = os.wait4(proc.pid, 0)
                 break
             time.sleep(0.5)
-        _, status, usage = os.wait4(proc.pid, 0)
-    err = proc.stderr.read().decode("utf-8", "replace").splitlines()
+    code = os.waitstatus_to_exitcode(status)
+    err = stderr_path.read_text("utf-8", "replace").splitlines()
     lines = sum(1 for _ in open(stdout_path, "rb"))
-    return {"case": name, "args": args[1:2], "exit": proc.returncode if not stopped else None,
+    return {"case": name, "args": args[1:2], "exit": None if stopped else code,
             "stopped_after_budget": stopped, "seconds": round(time.monotonic() - started, 1),
             "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
             "peak_rss_mb": round(max(peak_kb, usage.ru_maxrss) / 1024),

@@ -78,7 +78,8 @@ def _input(display: str, path: Path, relative: Path, override: str) -> InputFile
                      path.name.lower().endswith(".gz"), size)
 
 
-def _too_large(size: int) -> str:
+def too_large(size: int) -> str:
+    """Why a document over the size limit is refused."""
     return f"too large ({size / 2**20:.0f} MiB; one document may be at most " \
            f"{MAX_FILE_BYTES // 2**20} MiB), skipped"
 
@@ -150,7 +151,7 @@ def read_records(index: int, inp: InputFile, output: str | None = None,
         if inp.format == "text":
             data = reader.read(MAX_FILE_BYTES + 1)
             if len(data) > MAX_FILE_BYTES:
-                yield fail(0, f"file {_too_large(max(inp.size, len(data)))}")
+                yield fail(0, f"file {too_large(max(inp.size, len(data)))}")
             else:
                 if progress:
                     progress(inp.size or len(data))
@@ -166,7 +167,7 @@ def read_records(index: int, inp: InputFile, output: str | None = None,
                     size += len(rest)
                     if rest.endswith(b"\n"):
                         break
-                yield fail(number, f"record {_too_large(size)}")
+                yield fail(number, f"record {too_large(size)}")
             if progress:
                 now = raw.tell() if inp.path is not None else position + size
                 progress(now - position)
