@@ -218,3 +218,49 @@ def test_fix_refuses_a_file_over_the_limit(tq, tmp_path: Path, monkeypatch):
     code, _, err = tq("check", str(big), "--fix")
     assert code == 2 and f"{big}: file too large (2 MiB; one document may be at most 1 MiB)" in err
     assert big.read_bytes() == before
+
+
+@pytest.mark.parametrize("case,expected_exit,message", [
+    ("missing", 2, "no such file or directory"),
+    ("empty-folder", 2, "no text files"),
+    ("empty-file", 0, "empty file, nothing to check"),
+    ("binary", 2, "binary file (NUL or control bytes), skipped"),
+    ("cp1252", 0, None),
+    ("whitespace-only", 1, None),
+])
+def test_each_bad_input_alone_gives_its_exit_code(tq, tmp_path: Path, case, expected_exit,
+                                                  message):
+    """The exit code of `check` on that one input, as the README table states it."""
+    path = tmp_path / f"{case}.txt"
+    if case == "empty-folder":
+        path.mkdir()
+    elif case == "empty-file":
+        path.write_bytes(b"")
+    elif case == "binary":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    elif case == "cp1252":
+        path.write_bytes("Le ministère a annoncé la réforme des retraites.\n".encode("cp1252"))
+    elif case == "whitespace-only":
+        path.write_text(" \n\n\n\n\t\n", "utf-8")
+    code, out, err = tq("check", str(path))
+    assert code == expected_exit, out + err
+    if message:
+        assert f"{path}: {message}" in err and "Traceback" not in err
+
+
+def test_readme_bad_input_table_names_real_tests():
+    """Every row of the README table names tests that exist (so none can silently go)."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    readme = root.joinpath("README.md").read_text("utf-8")
+    table = readme.split("## What tqcheck does with bad input", 1)[1].split("**Limits**", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "`test_" in line]
+    assert len(rows) >= 25
+    for row in rows:
+        refs = re.findall(r"`(test_\w+)::(test_\w+)(?:\[([\w-]+)\])?`", row)
+        assert refs, row
+        for module, name, param in refs:
+            source = root.joinpath("tests", f"{module}.py").read_text("utf-8")
+            assert f"def {name}(" in source, f"{module}::{name}"
+            assert not param or f'"{param}"' in source, f"{module}::{name}[{param}]"
