@@ -264,3 +264,27 @@ def test_readme_bad_input_table_names_real_tests():
             source = root.joinpath("tests", f"{module}.py").read_text("utf-8")
             assert f"def {name}(" in source, f"{module}::{name}"
             assert not param or f'"{param}"' in source, f"{module}::{name}[{param}]"
+
+
+def test_fifo_in_a_folder_is_skipped_not_waited_for(tq, tmp_path: Path):
+    import os
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    os.mkfifo(corpus / "pipe.txt")  # opening it would block until a writer came
+    (corpus / "article.txt").write_text(ARTICLE, "utf-8")
+    code, out, err = tq("check", str(corpus))
+    assert code == 2 and f"{corpus / 'pipe.txt'}: not a regular file" in err
+    assert f"{corpus / 'article.txt'}:1:65: W002" in out
+
+
+def test_longest_legal_file_name_is_cleaned(tq, tmp_path: Path):
+    """A 255-byte name once made the temporary output name too long and ended the run."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    name = "é" * 100 + "a" * 51 + ".txt"  # 255 bytes in UTF-8
+    assert len(name.encode("utf-8")) == 255
+    (corpus / name).write_text(ARTICLE, "utf-8")
+    code, _, err = tq("clean", str(corpus), "--out", str(tmp_path / "out"), "-q")
+    assert code == 0, err
+    assert (tmp_path / "out" / name).read_text("utf-8") == ARTICLE.replace("   \n", "\n")

@@ -53,7 +53,9 @@ class AtomicFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+        # A name may have 255 bytes: the temporary keeps a short prefix of it, so an
+        # input with a long (legal) name still gets a temporary that fits.
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp",
                                          dir=path.parent)
         self._raw: BinaryIO = os.fdopen(fd, "wb")
         self._out: BinaryIO = self._raw

@@ -110,6 +110,10 @@ def discover(paths: list[str], globs: tuple[str, ...] = (), input_format: str = 
                     if name.startswith(".") or not _matches(relative.as_posix(), name, patterns):
                         continue
                     found = True
+                    if not full.is_file():  # a FIFO would block the run forever
+                        yield BadInput(str(full), "not a regular file (FIFO, socket, device "
+                                       "or broken symlink), skipped")
+                        continue
                     yield _input(str(full), full, relative, input_format)
             if not found:
                 yield BadInput(raw, f"no text files ({', '.join(patterns)}) in this directory")
