@@ -25,7 +25,7 @@ DEFAULT_GLOBS = ("*.txt", "*.text", "*.jsonl", "*.ndjson",
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json.gz")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InputFile:
     """One input and where its cleaned copy goes (`relative`, below --out)."""
 
