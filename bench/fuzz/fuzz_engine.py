@@ -13,7 +13,7 @@ Properties checked on every text input (any Unicode, lone surrogates included):
 On byte inputs (as read from a file): decoding raises nothing or gives a one-line
 reason, encoding the decoded text gives the bytes back, and the text properties hold.
 
-    nice -n 10 python bench/fuzz/fuzz_engine.py --inputs 1000000 --status bench/fuzz/status.json
+    nice -n 10 python bench/fuzz/fuzz_engine.py --inputs 1000000 --status bench/fuzz/status-hypothesis.json
 
 Needs only the test extra (hypothesis). Failures are written, with the input's repr,
 to the status file and stop the run.
@@ -101,7 +101,7 @@ def main() -> int:
     parser.add_argument("--chunk", type=int, default=5_000, help="hypothesis examples per seed")
     parser.add_argument("--bytes-share", type=float, default=0.1,
                         help="share of chunks that fuzz the decoder with raw bytes")
-    parser.add_argument("--status", type=Path, default=ROOT / "bench/fuzz/status.json")
+    parser.add_argument("--status", type=Path, default=ROOT / "bench/fuzz/status-hypothesis.json")
     parser.add_argument("--hours", type=float, default=24.0, help="stop after this long")
     args = parser.parse_args()
 
