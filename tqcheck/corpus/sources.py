@@ -104,9 +104,11 @@ def discover(paths: list[str], globs: tuple[str, ...] = (), input_format: str = 
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (
                     skip_dir and os.path.realpath(os.path.join(root, d)) == skip_dir))
+                folder = Path(root)  # its parts are shared by every file's Path below
+                below = folder.relative_to(path)
                 for name in sorted(files):
-                    full = Path(root) / name
-                    relative = full.relative_to(path)
+                    full = folder / name
+                    relative = below / name
                     if name.startswith(".") or not _matches(relative.as_posix(), name, patterns):
                         continue
                     found = True
