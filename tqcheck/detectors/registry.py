@@ -10,8 +10,12 @@ from __future__ import annotations
 import importlib
 
 DETECTORS: dict[str, str] = {
+    "foreign": "tqcheck.detectors.foreign:ForeignDetector",
     "invalid-bytes": "tqcheck.detectors.invalid_bytes:InvalidBytesDetector",
     "short-line-run": "tqcheck.detectors.line_runs:ShortLineRunDetector",
+    "typography": "tqcheck.detectors.typography:TypographyDetector",
+    "mt-artifact": "tqcheck.detectors.mt_artifacts:MtArtifactDetector",
+    "encoding": "tqcheck.detectors.encoding:EncodingDetector",
 }
 
 

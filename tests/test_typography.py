@@ -1,0 +1,75 @@
+"""Typography detector: quotation marks, brackets and spacing, per language data."""
+from __future__ import annotations
+
+import pytest
+
+from artifact_manifest import assert_case, score_detector
+from tqcheck.detectors.quote_scan import scan
+
+CASES = [
+    # (language, text, rule, should flag)
+    ("fr", "Le maire a dit : « Nous partirons demain, sans attendre.\n", "T101", True),
+    ("fr", "Le maire a dit : « Nous partirons demain », sans attendre.\n", "T101", False),
+    ("fr", "Il a dit : « Je ne parlerais pas de “crise”, mais de difficultés. »\n", "T101", False),
+    ("fr", "« Le premier paragraphe d'une longue citation.\n\n« Le second, qui la termine », a-t-il dit.\n",
+     "T101", False),
+    ("fr", "Trois scénarios : 1) le statu quo ; 2) la fusion ; 3) la fermeture.\n", "T101", False),
+    ("de", "„Wir kommen morgen, sagte der Minister.\n", "T101", True),
+    ("de", "„Wir kommen morgen“, sagte der Minister. Im Buch steht: »Nie wieder.«\n", "T101", False),
+    ("en", "The council (which met on Tuesday voted to close the pool.\n", "T101", True),
+    ("en", "The council (which met on Tuesday) voted to close the pool :) great.\n", "T101", False),
+    ("es", "El ministro dijo que “el plan llegará a tiempo, según fuentes oficiales.\n", "T101", True),
+    ("fr", "Le maire parle d'un « projet d'avenir ». L'opposition dénonce un \"gaspillage\".\n",
+     "T102", True),
+    ("fr", "L'opposition dénonce un \"gaspillage\" et parle de \"mépris\".\n", "T102", False),
+    ("es", "El rector habló de «un día histórico» y de “un reto enorme”.\n", "T102", False),
+    ("fr", "Le maire parle d'un „projet d'avenir“ selon la presse.\n", "T103", True),
+    ("de", "Der Minister sprach von einer ”Chance”.\n", "T103", True),
+    ("en", "The mayor spoke of «a historic day» on Tuesday.\n", "T103", True),
+    ("en", "The mayor spoke of “a historic day” on Tuesday.\n", "T103", False),
+    ("en", "Is this the end ? Nobody knows.\n", "T104", True),
+    ("de", "Das ist das Ende !\n", "T104", True),
+    ("it", "È finita ? Nessuno lo sa.\n", "T104", True),
+    ("fr", "Est-ce la fin ? Personne ne le sait : le débat continue.\n", "T104", False),
+    ("fr", "Il a dit : oui. Elle a dit : non. Ils ont dit : peut-être. Puis: rien.\n", "T104", True),
+    ("fr", "Il a dit: oui. Elle a dit : non.\n", "T104", False),
+    ("en", "Meeting at 10:30; see http://example.org: all welcome!\n", "T104", False),
+    ("en", "The mayor's office said the council's vote was final; the mayor’s aide, the city's lawyer and the party's chief agreed.\n",
+     "T107", True),
+    ("it", "L'assessore ha detto che l'allerta resta, ma l’ordinanza scade domani e l'ufficio riapre.\n", "T107", True),
+    ("it", "L’assessore ha detto che l’allerta resta e l’ufficio riapre.\n", "T107", False),
+    ("en", "The mayor’s office said the council's vote was final.\n", "T107", False),
+]
+
+
+@pytest.mark.parametrize("lang,text,rule,flags", CASES,
+                         ids=[f"{c[2]}-{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_typography_cases(checker, lang, text, rule, flags):
+    assert_case(checker, lang, text, rule, flags)
+
+
+def test_same_character_opens_in_german_and_closes_in_french():
+    german = scan("»Nie wieder.«", 0, 13, (("»", "«"),))
+    french = scan("«Plus jamais.»", 0, 14, (("«", "»"),))
+    assert all(m.close_at is not None for m in german.marks + french.marks)
+    assert not german.stray_closers and not french.stray_closers
+
+
+def test_nested_quotes_have_depth():
+    text = "« Il a dit “non” hier »"
+    result = scan(text, 0, len(text), (("«", "»"), ("“", "”")))
+    depths = {text[m.open_at]: m.quote_depth for m in result.marks}
+    assert depths == {"«": 0, "“": 1}
+
+
+def test_undetermined_language_checks_brackets_only(checker):
+    text = "Le maire a dit « oui (sans conditions.\n"
+    codes = [f.rule for f in checker.check(text, lang="und").findings if f.category == "typography"]
+    assert codes == ["T101"]
+
+
+def test_planted_typography_recall_and_no_false_flags(checker):
+    result = score_detector(checker, "typography", ("T",))
+    assert result.expected >= 15
+    assert result.recall >= 0.9, result.missed
+    assert not result.false_flags, result.false_flags

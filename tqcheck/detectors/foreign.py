@@ -1,0 +1,286 @@
+"""The foreign-fragment detector (`detector = "foreign"` in rules/foreign/).
+
+Each line is cut at its structure (sentences, bracketed asides, quotations; see
+`tqcheck.segments`), each piece is identified on its own and judged against the
+document language (`foreign_evidence.judge`). What a finding does depends on where the
+foreign text sits, which is what the three rules' `params.unit` name:
+
+- `line`: every sentence of the line is foreign: the whole line goes (remove-line);
+- `aside`: a foreign note in brackets or parentheses: the span goes (remove-span);
+- `inline`: a foreign sentence or quotation inside a line in the document language:
+  reported (flag), because cutting it would break the sentence around it.
+
+Nothing here knows a language: evidence comes from the identifiers and from
+`rules/data/orthography`, `rules/data/foreign_terms` and `rules/data/names`.
+"""
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import regex
+
+from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.detectors.foreign_evidence import (LanguageData, Segment, Thresholds, Verdict, judge,
+                                                orthography_hit)
+from tqcheck.langid import CACHE_LIMIT, get_second_opinion
+from tqcheck.model import Document, Finding, Rule
+from tqcheck.ruleset import RuleError, builtin_rules_dir, load_data
+from tqcheck.segments import ASIDE, QUOTE, SENTENCE, has_letters, line_segments, sentence_spans
+from tqcheck.segments import Segment as Piece
+
+UNITS = ("line", "aside", "inline")
+_MAY_ENCLOSE = regex.compile(r"[(\[«“„‹\"]")
+_HOST_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}{3,}(?!\p{L})")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}")
+#: Languages for which there is no foreign text to find.
+NO_LANGUAGE = (None, "und", "mul")
+
+
+class ForeignDetector:
+    """Finds text in another language than the document's; one instance per Checker."""
+
+    name = "foreign"
+
+    def __init__(self, rules: Sequence[Rule], checker) -> None:
+        self._checker = checker
+        self._rules: dict[str, Rule] = {}
+        for rule in rules:
+            unit = rule.params.get("unit")
+            if unit not in UNITS:
+                raise RuleError(rule.path or rule.code,
+                                f"params.unit must be one of {', '.join(UNITS)}")
+            self._rules[unit] = rule
+        self._thresholds = _thresholds(rules)
+        folders = _data_folders(rules)
+        self._orthography = load_data("orthography", folders)
+        self._terms = load_data("foreign_terms", folders)
+        self._particles = frozenset(
+            p.lower() for table in load_data("names", folders).values()
+            for p in table.get("particles", ()))
+        self._language_data: dict[str, LanguageData] = {}
+        self._line_cache: dict[tuple[str, str], tuple] = {}
+        kin: dict[str, set[str]] = {}
+        for lang, table in self._orthography.items():
+            group = {lang, *table.get("close", ())}
+            for member in group:
+                kin.setdefault(member, set()).update(group - {member})
+        self._kin = {lang: frozenset(group) for lang, group in kin.items()}
+
+    def language_data(self, lang: str) -> LanguageData:
+        """The orthography and kept terms of one document language (built once)."""
+        data = self._language_data.get(lang)
+        if data is None:
+            ortho = self._orthography.get(lang, {})
+            terms = frozenset(tuple(t.lower().replace("’", "'").split())
+                              for t in self._terms.get(lang, {}).get("terms", ()))
+            data = LanguageData(
+                letters=frozenset(ortho.get("letters", "")),
+                patterns=tuple(regex.compile(p) for p in ortho.get("patterns", ())),
+                close=frozenset(ortho.get("close", ())),
+                terms=terms, longest_term=max((len(t) for t in terms), default=0))
+            self._language_data[lang] = data
+        return data
+
+    def kin(self, lang: str) -> frozenset[str]:
+        """Languages that language ID confuses with `lang`: the `close` lists of the
+        orthography data, read both ways (hr lists sr, so sr's kin include hr)."""
+        return self._kin.get(lang, frozenset())
+
+    def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
+        lang = ctx.language
+        if lang in NO_LANGUAGE or not self._rules:
+            return []
+        findings: list[Finding] = []
+        for line in doc.lines:
+            if line.blank:
+                continue
+            for unit, start, end, found in self.line_verdicts(line.text, lang):
+                findings += self._emit(unit, doc, (line.start + start, line.start + end), found)
+        if not findings:
+            return findings
+        foreign = sum(f.end - f.start for f in findings)
+        if foreign > self._thresholds.max_foreign_share * _content_chars(doc):
+            # Fragments are a minority by definition: a document mostly "foreign" to its
+            # language is in another language (a wrong --lang), not full of fragments.
+            ctx.warn_once(f"foreign: most of the text is not in {lang!r}; "
+                          "foreign-fragment rules skipped for this document")
+            return []
+        if _host_words(doc.text, findings) < self._thresholds.min_host_words:
+            return []  # no real text around them: nothing for fragments to be foreign to
+        return findings
+
+    def clear_cache(self) -> None:
+        """Forget every line verdict (benchmarks measure the uncached cost with this)."""
+        self._line_cache.clear()
+
+    def line_verdicts(self, line: str, lang: str) -> tuple[tuple[str, int, int, Verdict], ...]:
+        """(unit, start, end, verdict) for the foreign parts of one line, offsets within
+        the line. Cached by line and language: the cleaner's later passes see the same
+        lines again, and boilerplate lines repeat across a corpus."""
+        key = (lang, line)
+        cached = self._line_cache.get(key)
+        if cached is None:
+            cached = () if self._clearly_home(line, lang) else tuple(self._judge_line(line, lang))
+            if len(self._line_cache) >= CACHE_LIMIT:
+                self._line_cache.clear()
+            self._line_cache[key] = cached
+        return cached
+
+    def _clearly_home(self, text: str, lang: str) -> bool:
+        """The common case, kept cheap: nothing bracketed or quoted, and every sentence
+        worth identifying (already identified for the document-language vote) is in
+        the document language, one of them clearly."""
+        if _MAY_ENCLOSE.search(text):
+            return False
+        predict = self._checker.identifier.predict_one
+        data = self.language_data(lang)
+        spans = sentence_spans(text, 0, len(text))
+        single = len(spans) == 1
+        clear = single
+        for s, e in spans:
+            sentence = text[s:e]
+            if not self._worth(sentence, single, False, data):
+                continue
+            found = predict(sentence)
+            if found.language != lang and found.language not in data.close:
+                return False
+            clear = clear or _in_language(found, sentence, lang)
+        return clear
+
+    def _worth(self, span: str, whole_line: bool, aside: bool, data: LanguageData) -> bool:
+        """Cheap checks before identifying: a span with no lowercase word is names,
+        acronyms or numbers; a short sentence inside a line is only judged when its
+        spelling already says foreign (there is no second opinion for it)."""
+        if not _LOWER_WORD.search(span):
+            return False
+        if whole_line or aside or len(span.split()) >= self._thresholds.mid_words:
+            return True
+        return orthography_hit(span.split(), data)
+
+    def _judge_line(self, text: str, lang: str) -> list[tuple[str, int, int, Verdict]]:
+        identifier = self._checker.identifier
+        data = self.language_data(lang)
+        pieces = line_segments(text, 0, len(text), 0)
+        if not pieces:
+            return []
+
+        def verdict(span: str, quoted: bool = False, whole_line: bool = False,
+                    aside: bool = False) -> Verdict | None:
+            if not self._worth(span, whole_line, aside, data):
+                return None
+            return judge(Segment(span, quoted, whole_line, aside), lang, data, self._particles,
+                         self._thresholds, identifier.predict_one, identifier.predict_detail,
+                         _second_opinion, self.kin)
+
+        sentences = [p for p in pieces if p.kind == SENTENCE]
+        inner = [p for p in pieces if p.kind != SENTENCE]
+        body = (sentences[0].start, sentences[-1].end) if sentences else (0, len(text))
+        own = {p: text[p.start:p.end] for p in sentences}
+        judged = {p: verdict(own[p], whole_line=(p.start, p.end) == body) for p in sentences}
+        for p in sentences:
+            if judged[p] and inner:
+                # Judge a sentence by its own words, outside its quotations and asides.
+                own[p] = _own_text(text, p, inner)
+                judged[p] = verdict(own[p], whole_line=(p.start, p.end) == body)
+        foreign = [p for p in sentences if judged[p]]
+        if foreign and len(foreign) == len(sentences):
+            return [("line", body[0], body[1], _strongest(judged[p] for p in foreign))]
+        if (foreign or len(sentences) > 1) and not any(
+                _in_language(identifier.predict_one(own[p]), own[p], lang) for p in sentences):
+            # Short sentences each too short to judge ("Music lover. Explorer."): the
+            # line as a whole decides, unless a real sentence in it is in the document
+            # language.
+            whole = verdict(text[body[0]:body[1]], whole_line=True)
+            if whole:
+                return [("line", body[0], body[1], whole)]
+        out = [("inline", p.start, p.end, judged[p]) for p in foreign]
+        for p in inner:
+            if any(_inside(p, f) for f in foreign):
+                continue
+            found = verdict(p.inner(text), quoted=p.kind == QUOTE,
+                            whole_line=(p.start, p.end) == body, aside=p.kind == ASIDE)
+            if found:
+                out.append(("aside" if p.kind == ASIDE else "inline", p.start, p.end, found))
+        return out
+
+    def _emit(self, unit: str, doc: Document, span: tuple[int, int] | None,
+              found: Verdict) -> list[Finding]:
+        rule = self._rules.get(unit)
+        if rule is None or span is None:
+            return []
+        message = f"{rule.message} ({found.language}, {found.confidence:.2f}, {found.evidence})"
+        return [finding_from_rule(rule, doc, span[0], span[1], confidence=found.confidence,
+                                  language=found.language, message=message)]
+
+
+def _second_opinion(text: str) -> tuple[tuple[str, float], ...]:
+    return get_second_opinion().distribution(text)
+
+
+def _host_words(text: str, findings: list[Finding]) -> int:
+    """Lowercase words of three letters or more outside the findings: the document's own
+    text. Names, numbers and symbols alone do not make a language to be foreign to."""
+    parts, pos = [], 0
+    for f in sorted(findings, key=lambda f: f.start):
+        parts.append(text[pos:f.start])
+        pos = max(pos, f.end)
+    parts.append(text[pos:])
+    return len(_HOST_WORD.findall(" ".join(parts)))
+
+
+def _content_chars(doc: Document) -> int:
+    return sum(len(line.text.strip()) for line in doc.lines)
+
+
+def _own_text(text: str, sentence: Piece, inner: list[Piece]) -> str:
+    """A sentence's text outside its quotations and asides: the language the sentence
+    itself is written in ("Der Autor schreibt: « Ce livre ... »" is German)."""
+    parts, pos = [], sentence.start
+    for p in inner:
+        if _inside(p, sentence) and p.start >= pos:
+            parts.append(text[pos:p.start])
+            pos = p.end
+    parts.append(text[pos:sentence.end])
+    own = " ".join(" ".join(parts).split())
+    return own if len(own.split()) >= 2 and has_letters(own) else text[sentence.start:sentence.end]
+
+
+def _in_language(prediction, text: str, lang: str) -> bool:
+    """A sentence of three words or more that fastText places in `lang`."""
+    return (prediction.language == lang and prediction.confidence >= 0.5
+            and len(text.split()) >= 3)
+
+
+def _inside(piece: Piece, outer: Piece) -> bool:
+    return outer.start <= piece.start and piece.end <= outer.end
+
+
+def _strongest(verdicts: Iterable[Verdict | None]) -> Verdict:
+    return max((v for v in verdicts if v), key=lambda v: (v.words, v.confidence))
+
+
+def _thresholds(rules: Sequence[Rule]) -> Thresholds:
+    """Defaults, overridden by any rule's params of the same name."""
+    names = {f.name for f in fields(Thresholds)}
+    values = {k: v for rule in rules for k, v in rule.params.items() if k in names}
+    return Thresholds(**values)
+
+
+def _data_folders(rules: Sequence[Rule]) -> list[Path]:
+    """User rule folders holding these rules (their data/ overrides the built-in data)."""
+    builtin = builtin_rules_dir().resolve()
+    folders: list[Path] = []
+    for rule in rules:
+        if not rule.path:
+            continue
+        # A rule sits in DIR/<category>/ or directly in DIR.
+        for parent in list(Path(rule.path).resolve().parents)[:2]:
+            if parent == builtin:
+                break
+            if (parent / "data").is_dir():
+                if parent not in folders:
+                    folders.append(parent)
+                break
+    return folders

@@ -1,0 +1,41 @@
+"""Per-language detector data for the rules that use it, and the language to use it for.
+
+Detectors read `rules/data/<kind>/<lang>.toml` (see rules/README.md). A user rule folder
+that overrides a detector rule may also ship its own data, so the folders searched are
+the built-in one plus the rules folders the detector's rules came from.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from tqcheck.model import Rule
+from tqcheck.ruleset import builtin_rules_dir, load_data
+
+#: Language codes that mean "no single language" (see tqcheck.langid).
+NO_LANGUAGE = (None, "", "und", "mul")
+
+
+def rule_folders(rules: Iterable[Rule]) -> list[Path]:
+    """Rules folders (not the built-in one) that the given rule files live in."""
+    builtin = builtin_rules_dir().resolve()
+    out: list[Path] = []
+    for rule in rules:
+        if not rule.path:
+            continue
+        root = Path(rule.path).resolve().parents[1]
+        if root != builtin and root not in out and (root / "data").is_dir():
+            out.append(root)
+    return out
+
+
+def data_for(kind: str, rules: Iterable[Rule]) -> dict[str, dict]:
+    """{lang: table} for one data kind, user folders overriding built-in files."""
+    return load_data(kind, rule_folders(rules))
+
+
+def base_language(language: str | None) -> str | None:
+    """'fr' for 'fr', 'fr-CA' or 'fr_BE'; None when the document has no single language."""
+    if language in NO_LANGUAGE:
+        return None
+    return language.replace("_", "-").split("-")[0].lower()

@@ -1,0 +1,187 @@
+"""MT-artifact detector: traces a translation system leaves in otherwise fluent text.
+
+Each rule names one `check` in its `params`:
+
+* ``lowercase-start`` — a sentence that starts in lower case right after a full stop
+  ("a indiqué le ministère. les autorités"), skipping abbreviations (per language, in
+  `rules/data/abbreviations/`), initials, ordinals, ellipses and words like iPhone.
+* ``dangling-fragment`` — a short verbless piece glued after a paragraph's last
+  sentence ("… selon le journal. – Agence.", "… auf dem Podium. dpa"): at most
+  `max_words` words that are all capitalised or start with a dash, or at most two
+  words with no full stop.
+* ``duplicate`` — a sentence of `min_words` words or more repeated inside paragraphs
+  (a headline, teaser or pull-quote on a line of its own that the article repeats is
+  page furniture, left to the boilerplate rules), or a run of 1–5 words repeated back
+  to back ("à la fin à la fin"; "developers, developers" with commas is rhetoric).
+* ``calque`` — a literal rendering of a source-language idiom, from the per-language
+  lists in `rules/data/calques/` ("faire du sens" for "make sense").
+* ``name-variant`` — one name spelt two ways, flagged at the less local form (see
+  `name_variants.py` and `rules/data/translit/`).
+
+Detectors only measure: every rule here flags.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+import regex
+
+from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.detectors.langdata import base_language, data_for
+from tqcheck.detectors.name_variants import Transliteration, name_variants
+from tqcheck.detectors.patterns import paragraphs
+from tqcheck.model import Document, Finding, Rule
+
+_LOWER_START = regex.compile(
+    r"(?<=[^.\s])\.(?P<gap>[ \u00a0\u202f]+)(?P<word>\p{Ll}[\p{L}\p{M}]*)")
+_SENTENCE = regex.compile(r"[^.!?…\n]+(?:[.!?…]+|$)")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
+_DASH_START = regex.compile(r"^[\-–—•]\s*")
+_FRAGMENT = regex.compile(
+    r"(?<=[\p{L}\p{N})»”\"][.!?])[ \u00a0]+(?P<frag>[\-–—•]?\s*[^\s.!?][^.!?\n]{0,40}?\.?)[ \t]*$",
+    regex.M)
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_CHUNK_SEPARATOR = regex.compile(r"[ '’]")
+#: Longest run of words whose back-to-back repetition is checked.
+MAX_REPEAT_WORDS = 5
+
+
+def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
+    """(start, start of the repeat, end of the repeat, chunk) for each run of 1-5 words
+    repeated right after itself ("à la fin à la fin"), case-insensitively. Words inside
+    a run are joined by a space or an apostrophe; the two runs by spaces only."""
+    words = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS.finditer(text)]
+    keys = [w[2] for w in words]
+    taken: list[tuple[int, int]] = []
+    for n in range(1, MAX_REPEAT_WORDS + 1):
+        candidates = [i for i, (a, b) in enumerate(zip(keys, keys[n:])) if a == b]
+        for i in candidates:
+            if i + 2 * n > len(words):
+                continue
+            if keys[i:i + n] != keys[i + n:i + 2 * n]:
+                continue
+            gaps = [text[words[k][1]:words[k + 1][0]] for k in range(i, i + 2 * n - 1)]
+            inner = gaps[:n - 1] + gaps[n:]
+            if gaps[n - 1].strip(" ") or not all(g in (" ", "'", "’") for g in inner):
+                continue
+            if gaps[:n - 1] != gaps[n:]:
+                continue
+            first, second, end = words[i][0], words[i + n][0], words[i + 2 * n - 1][1]
+            if (first > 0 and text[first - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                continue
+            if any(a < end and first < b for a, b in taken):
+                continue  # inside a repeat already reported
+            taken.append((first, end))
+            yield first, second, end, text[first:words[i + n - 1][1]]
+
+
+class MtArtifactDetector:
+    """Runs the mt-artifact rules' checks; one instance serves every document."""
+
+    name = "mt-artifact"
+
+    def __init__(self, rules: list[Rule], checker: object = None) -> None:
+        self.rules = rules
+        self.abbreviations = data_for("abbreviations", rules)
+        self.repetition = data_for("repetition", rules)
+        self.calques = {lang: [(regex.compile(c["pattern"], regex.I | regex.V0), c)
+                               for c in table.get("calque", [])]
+                        for lang, table in data_for("calques", rules).items()}
+        self.translit = {lang: Transliteration.from_table(table)
+                         for lang, table in data_for("translit", rules).items()}
+
+    def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
+        lang = base_language(ctx.language)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if not rule.applies_to(lang):
+                continue
+            check = rule.params.get("check")
+            if check == "lowercase-start":
+                findings += self._lowercase_starts(rule, doc, lang)
+            elif check == "dangling-fragment":
+                findings += self._fragments(rule, doc)
+            elif check == "duplicate":
+                findings += self._duplicates(rule, doc, lang)
+            elif check == "calque" and lang in self.calques:
+                findings += self._calques(rule, doc, lang)
+            elif check == "name-variant" and lang in self.translit:
+                for variant in name_variants(doc.text, self.translit[lang]):
+                    message = (f"{rule.message}: {variant.word} next to "
+                               f"{variant.local_form} in the same text")
+                    findings += [finding_from_rule(rule, doc, start, end, message=message)
+                                 for start, end in variant.spans]
+        return findings
+
+    # -- sentence starts ---------------------------------------------------------
+    def _lowercase_starts(self, rule: Rule, doc: Document, lang: str | None) -> Iterator[Finding]:
+        abbreviations = {a.lower() for a in self.abbreviations.get(lang or "", {}).get("abbreviations", [])}
+        text = doc.text
+        for m in _LOWER_START.finditer(text):
+            token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start()),
+                              text.rfind("\u00a0", 0, m.start())) + 1
+            raw_token = text[token_start:m.start()]
+            token = raw_token.lstrip("([«“\"'‘").lower()
+            word = m.group("word")
+            if (len(token) <= 1 or "." in token or token in abbreviations or token.isdigit()
+                    or any(c in token for c in "/@:") or any(c.isupper() for c in word[1:])):
+                continue
+            yield finding_from_rule(rule, doc, m.start("word"), m.end("word"),
+                                    message=f"{rule.message} '{raw_token}.'")
+
+    # -- trailing fragments ------------------------------------------------------
+    def _fragments(self, rule: Rule, doc: Document) -> Iterator[Finding]:
+        max_words = int(rule.params.get("max_words", 3))
+        for start, end in paragraphs(doc):
+            for m in _FRAGMENT.finditer(doc.text, start, end):
+                if doc.text[m.end():end].strip():
+                    continue  # a hard-wrapped line, not the paragraph's end
+                frag = m.group("frag")
+                words = _WORD.findall(frag)
+                if not words or len(words) > max_words:
+                    continue
+                dashed = bool(_DASH_START.match(frag))
+                capitalised = all(w[0].isupper() or w[0].isdigit() for w in words)
+                unterminated = not frag.rstrip().endswith((".", "!", "?", "…"))
+                if dashed or (unterminated and len(words) <= 2) or (
+                        capitalised and not frag.rstrip().endswith(("!", "?"))
+                        and any(len(w) > 1 for w in words)):
+                    yield finding_from_rule(rule, doc, m.start("frag"), m.end("frag"))
+
+    # -- repetitions -------------------------------------------------------------
+    def _duplicates(self, rule: Rule, doc: Document, lang: str | None) -> Iterator[Finding]:
+        text = doc.text
+        min_words = int(rule.params.get("min_words", 8))
+        seen: dict[str, bool] = {}
+        for m in _SENTENCE.finditer(text):
+            words = _WORD.findall(m.group())
+            if len(words) < min_words:
+                continue
+            key = " ".join(w.lower() for w in words)
+            line = doc.index.line_at(m.start())
+            standalone = line.text.strip() == m.group().strip()
+            if key in seen and not seen[key] and not standalone:
+                start = m.start() + len(m.group()) - len(m.group().lstrip())
+                yield finding_from_rule(rule, doc, start, m.end(),
+                                        message=f"{rule.message}: sentence repeated")
+            seen[key] = seen.get(key, False) or standalone
+        doubled_ok = {w.lower() for w in self.repetition.get(lang or "", {}).get("doubled_words", [])}
+        min_single = int(rule.params.get("min_single_word_length", 4))
+        for first, second, end, chunk in _repeated_runs(text):
+            single = not _CHUNK_SEPARATOR.search(chunk)
+            if single and (len(chunk) < min_single or chunk.lower() in doubled_ok):
+                continue
+            yield finding_from_rule(rule, doc, second, end,
+                                    message=f"{rule.message}: '{chunk}' twice in a row")
+
+    # -- calques -----------------------------------------------------------------
+    def _calques(self, rule: Rule, doc: Document, lang: str) -> Iterator[Finding]:
+        for pattern, entry in self.calques[lang]:
+            for m in pattern.finditer(doc.text):
+                if m.end() == m.start():
+                    continue
+                yield finding_from_rule(
+                    rule, doc, m.start(), m.end(),
+                    confidence=float(entry.get("confidence", rule.confidence)),
+                    message=(f"{rule.message}: '{m.group()}' renders '{entry.get('gloss', '?')}'; "
+                             f"use {entry.get('use', '?')}"))

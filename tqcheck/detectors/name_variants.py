@@ -1,0 +1,96 @@
+"""One name spelt two ways: Shoigu and Choïgou, Yevgeny and Evgueni, in one article.
+
+A translation system copies the source text's transliteration of a name while the
+target newspaper (or the other half of a stitched article) uses its own, so the same
+person appears under two spellings. Each language's `rules/data/translit/<lang>.toml`
+lists pairs of spelling features (local, foreign); folding every pair to one symbol
+gives a skeleton, and two capitalised words with the same skeleton and different
+spellings are variants. The form with fewer local features is the copied one.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+#: Capitalised words (with hyphenated parts) of at least four letters.
+_NAME = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]{3,}(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?![\p{L}\p{M}])")
+#: A word right after terminal punctuation, a line start or an opening quote may be
+#: capitalised only because a sentence starts there.
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:]\s+|^[\s«“„\"'(\-–—]+|[.!?:]\s+[«“„\"'(]\s*)$")
+
+
+#: ... unless a second capitalised word follows (a first name and a surname).
+_FULL_NAME_NEXT = regex.compile(r" \p{Lu}\p{Ll}+")
+
+
+@dataclass(frozen=True)
+class Pair:
+    local: regex.Pattern
+    foreign: regex.Pattern
+    token: str
+
+
+@dataclass(frozen=True)
+class Transliteration:
+    """The folding pairs and local letters of one language."""
+
+    pairs: tuple[Pair, ...]
+    local_marks: str
+
+    @classmethod
+    def from_table(cls, table: dict) -> "Transliteration":
+        pairs = tuple(Pair(regex.compile(p["local"]), regex.compile(p["foreign"]), chr(0x2460 + i))
+                      for i, p in enumerate(table.get("pair", [])))
+        return cls(pairs, str(table.get("local_marks", "")))
+
+    def skeleton(self, word: str) -> tuple[str, int]:
+        """(folded form, locality): locality counts local features minus foreign ones."""
+        folded = "".join(c for c in unicodedata.normalize("NFD", word.lower())
+                         if not unicodedata.combining(c))
+        locality = sum(word.lower().count(m) for m in self.local_marks)
+        for pair in self.pairs:
+            folded, n_local = pair.local.subn(pair.token, folded)
+            folded, n_foreign = pair.foreign.subn(pair.token, folded)
+            locality += n_local - n_foreign
+        return folded, locality
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A less local spelling of a name and where it occurs."""
+
+    word: str
+    local_form: str
+    spans: tuple[tuple[int, int], ...]
+
+
+def name_variants(text: str, translit: Transliteration) -> Iterator[Variant]:
+    """Variants flagged at the less local form; proper nouns only (a form must occur at
+    least once inside a sentence, where only names are capitalised, or before another
+    capitalised word, as a first name does)."""
+    occurrences: dict[str, list[tuple[int, int]]] = {}
+    mid_sentence: set[str] = set()
+    for m in _NAME.finditer(text):
+        occurrences.setdefault(m.group(), []).append(m.span())
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if (not _SENTENCE_START.search(text[max(line_start, m.start() - 12):m.start()])
+                or _FULL_NAME_NEXT.match(text, m.end())):
+            mid_sentence.add(m.group())
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for word in occurrences:
+        if word in mid_sentence:
+            key, locality = translit.skeleton(word)
+            groups.setdefault(key, []).append((locality, word))
+    for forms in groups.values():
+        spellings = {regex.sub(r"\p{M}", "", unicodedata.normalize("NFD", w.lower()))
+                     for _, w in forms}
+        if len(forms) < 2 or len(spellings) < 2:
+            continue
+        forms.sort(reverse=True)
+        best_locality, best = forms[0]
+        for locality, word in forms[1:]:
+            if locality < best_locality:
+                yield Variant(word, best, tuple(occurrences[word]))

@@ -1,0 +1,95 @@
+"""Walk a paragraph's quotation marks and brackets with a stack, per language.
+
+The same character means different things in different languages (» opens a German
+quotation and closes a French one; “ opens in English and closes in German), so the
+pairs come from `rules/data/quotes/<lang>.toml`. The scan reports what nests in what,
+which marks were left open and which closed nothing; the typography detector turns
+that into findings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+BRACKETS: tuple[tuple[str, str], ...] = (("(", ")"), ("[", "]"), ("{", "}"))
+#: A list enumerator ("a)", "2)", "iv)") or a smiley (":)") closes nothing on purpose.
+_ENUMERATOR = regex.compile(r"(?:^|[\s(])[\p{L}\p{N}]{1,3}$|[:;=8]-?$")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One quotation mark or bracket pair occurrence, with its depth among quotes."""
+
+    open_at: int
+    close_at: int | None  # None: never closed in this paragraph
+    pair: tuple[str, str]
+    quote_depth: int  # number of quotations enclosing it (0 = top level)
+
+
+@dataclass(frozen=True)
+class Scan:
+    marks: tuple[Mark, ...]
+    stray_closers: tuple[tuple[int, tuple[str, str]], ...]
+
+
+def word_internal(text: str, i: int) -> bool:
+    """A curly mark between two letters is not punctuation but mojibake (coÃ»t); a
+    straight " there is a misplaced quote and still counts."""
+    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+
+
+def _is_inch_mark(text: str, i: int) -> bool:
+    return text[i] == '"' and i > 0 and text[i - 1].isdigit()
+
+
+def scan(text: str, start: int, end: int, quote_pairs: tuple[tuple[str, str], ...]) -> Scan:
+    """Match openers and closers in text[start:end]. Quotes close only their own opener;
+    a closer that matches something deeper in the stack closes the inner ones too (they
+    are reported open), as a human reader would resolve it."""
+    openers: dict[str, tuple[str, str]] = {}
+    closers: dict[str, list[tuple[str, str]]] = {}
+    for pair in (*quote_pairs, *BRACKETS):
+        openers.setdefault(pair[0], pair)
+        closers.setdefault(pair[1], []).append(pair)
+    quotes = set(quote_pairs)
+    stack: list[tuple[int, tuple[str, str]]] = []
+    marks: list[Mark] = []
+    stray: list[tuple[int, tuple[str, str]]] = []
+
+    def depth() -> int:
+        return sum(1 for _, p in stack if p in quotes)
+
+    def close(level: int, at: int) -> None:
+        while len(stack) > level:
+            pos, pair = stack.pop()
+            marks.append(Mark(pos, at if len(stack) == level else None, pair, depth()))
+
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in openers and ch not in closers:
+            continue
+        if ch not in "()[]{}\"" and word_internal(text, i):
+            continue
+        if ch == '"' and _is_inch_mark(text, i) and not any(p == ('"', '"') for _, p in stack):
+            continue
+        closed = False
+        for pair in closers.get(ch, ()):
+            level = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == pair), None)
+            if level is not None:
+                close(level, i)
+                closed = True
+                break
+        if closed:
+            continue
+        if ch in openers:
+            stack.append((i, openers[ch]))
+            continue
+        line_start = text.rfind("\n", start, i) + 1
+        if ch == ")" and _ENUMERATOR.search(text[max(line_start, start):i]):
+            continue
+        stray.append((i, closers[ch][0]))
+    close(0, -1)
+    fixed = tuple(Mark(m.open_at, None if m.close_at == -1 else m.close_at, m.pair, m.quote_depth)
+                  for m in marks)
+    return Scan(tuple(sorted(fixed, key=lambda m: m.open_at)), tuple(stray))
