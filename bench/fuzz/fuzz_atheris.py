@@ -9,7 +9,7 @@ decoder, the line index and the cleaner. The first input byte picks the mode: te
 
 Benchmark-only dependency (not in the core install):
     pip install atheris            # 3.0.0 ships a manylinux wheel for CPython 3.11
-    python bench/fuzz/fuzz_atheris.py --status bench/fuzz/status-atheris.json \\
+    python bench/fuzz/fuzz_atheris.py --status bench/fuzz/status-atheris-1.json \\
         -- -runs=1000000 -max_len=512 -timeout=60 /tmp/tqcheck-fuzz-corpus
 
 A running count is saved to the status file every 1,000 inputs, so a time-boxed run
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -48,7 +49,7 @@ SEEDS = ["Share this:\nLe conseil municipal a voté le budget.   \n\n\n\nTraduit
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--status", type=Path, default=ROOT / "bench/fuzz/status-atheris.json")
+    parser.add_argument("--status", type=Path, default=ROOT / "bench/fuzz/status-atheris-1.json")
     args, libfuzzer_args = parser.parse_known_args()
     libfuzzer_args = [a for a in libfuzzer_args if a != "--"]
     for arg in libfuzzer_args:
@@ -57,7 +58,9 @@ def main() -> None:
             for n, seed in enumerate(SEEDS):
                 Path(arg, f"seed{n}").write_bytes(b"\x00" + seed.encode("utf-8"))
     checker = Checker()
-    state = {"driver": "atheris", "instrumented": INSTRUMENTED,
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip()
+    state = {"driver": "atheris", "commit": commit, "instrumented": INSTRUMENTED,
              "text_inputs": 0, "byte_inputs": 0, "failures": 0, "seconds": 0.0,
              "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "failure": None,
              "python": sys.version.split()[0], "libfuzzer_args": libfuzzer_args}
