@@ -9,7 +9,7 @@ decoder, the line index and the cleaner. The first input byte picks the mode: te
 
 Benchmark-only dependency (not in the core install):
     pip install atheris            # 3.0.0 ships a manylinux wheel for CPython 3.11
-    python bench/fuzz/fuzz_atheris.py --status bench/fuzz/status-atheris-1.json \\
+    python bench/fuzz/fuzz_atheris.py --status bench/fuzz/status-atheris.json \\
         -- -runs=1000000 -max_len=512 -timeout=60 /tmp/tqcheck-fuzz-corpus
 
 A running count is saved to the status file every 1,000 inputs, so a time-boxed run
@@ -49,7 +49,7 @@ SEEDS = ["Share this:\nLe conseil municipal a voté le budget.   \n\n\n\nTraduit
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--status", type=Path, default=ROOT / "bench/fuzz/status-atheris-1.json")
+    parser.add_argument("--status", type=Path, default=ROOT / "bench/fuzz/status-atheris.json")
     args, libfuzzer_args = parser.parse_known_args()
     libfuzzer_args = [a for a in libfuzzer_args if a != "--"]
     for arg in libfuzzer_args:
