@@ -125,3 +125,36 @@ def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_output(tmp
     assert finish.returncode == 0, finish.stderr
     assert comparable(tree(out), out) == comparable(expected, reference), f"seed {seed}"
     assert digest(corpus) == before
+
+
+def test_killed_while_moving_the_report_into_place_then_resume(tmp_path: Path, checker,
+                                                               monkeypatch):
+    """The last step of a run moves the journaled report into OUT, then deletes the
+    journal. Killed in between, the journal says every input is done but its report is
+    gone: --resume must not trust it (it once produced a report of NUL bytes)."""
+    from tqcheck.corpus import sinks
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n, p in enumerate(sorted(SAMPLES.glob("*/*.txt"))[:4]):
+        (corpus / f"{n}.txt").write_text(p.read_text("utf-8") + "Fin.   \n", "utf-8")
+    options = CorpusOptions(lang="fr", jobs=1, progress=False)
+    reference = tmp_path / "reference"
+    CorpusRun(checker, options).clean([str(corpus)], reference)
+
+    out = tmp_path / "out"
+    real_rmtree = sinks.shutil.rmtree
+
+    def killed(path, *args, **kwargs):
+        if Path(path).name == sinks.STATE_DIR and (out / sinks.REPORT_NAME).exists():
+            raise KeyboardInterrupt  # stands for the SIGKILL: nothing after this runs
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(sinks.shutil, "rmtree", killed)
+    with pytest.raises(KeyboardInterrupt):
+        CorpusRun(checker, options).clean([str(corpus)], out)
+    monkeypatch.setattr(sinks.shutil, "rmtree", real_rmtree)
+    (out / sinks.REPORT_NAME).unlink()  # as if the move itself had not reached the disk
+    CorpusRun(checker, CorpusOptions(**{**options.__dict__, "resume": True})).clean(
+        [str(corpus)], out)
+    assert comparable(tree(out), out) == comparable(tree(reference), reference)
