@@ -115,6 +115,7 @@ def test_mixed_line_endings_survive_cleaning(tq, tmp_path: Path):
 
 
 # -- size ----------------------------------------------------------------------------
+@pytest.mark.slow
 def test_long_line_without_newline_is_processed(tq, tmp_path: Path):
     """Scaled down from the stress bench's 50 MB file and 10-million-character line."""
     body = (SENTENCE * (1_000_000 // len(SENTENCE)))
