@@ -94,6 +94,18 @@ def test_legacy_guess_that_would_merge_bytes_falls_back_to_latin1():
     assert encode(doc, doc.text) == data
 
 
+def test_legacy_guess_that_cannot_write_its_own_text_falls_back_to_latin1():
+    """Found by the long fuzz run: charset-normalizer guessed iso2022_jp for text ending
+    in ESC 0xA9; decoding worked, encoding the text back raised UnicodeEncodeError."""
+    from tqcheck.reading import decode, encode
+
+    data = b"a \n\n\n\n\n," + b"r" * 127 + b"\x1b\xa9"
+    doc = decode("x.txt", data)
+    assert doc.meta["encoding"] == "latin-1"
+    assert "iso2022_jp would lose bytes" in doc.meta["notes"][0]
+    assert encode(doc, doc.text) == data
+
+
 def test_invalid_utf8_bytes_are_flagged_and_written_back(tq, tmp_path: Path):
     src = tmp_path / "damaged.txt"
     data = SENTENCE.encode("utf-8") + b"\xff\xfe" + " Les travaux dureront six mois.\n".encode()

@@ -98,8 +98,12 @@ def _utf8(data: bytes, bom: bytes) -> Decoded:
         return Decoded(text, "utf-8", bom, invalid,
                        (f"{invalid} invalid UTF-8 byte(s) kept as they are",))
     encoding, note = _guess_legacy(data)
-    text = data.decode(encoding, errors="surrogateescape")
-    if text.encode(encoding, errors="surrogateescape") != data:
+    try:
+        text = data.decode(encoding, errors="surrogateescape")
+        round_trips = text.encode(encoding, errors="surrogateescape") == data
+    except UnicodeError:  # a stateful guess (iso2022_jp, ...) cannot write its own text
+        round_trips = False
+    if not round_trips:
         # Some code pages map two bytes to one character (cp1006, ...): nothing may be
         # lost, so such a guess gives way to latin-1, which maps every byte to itself.
         encoding, note = "latin-1", f"not UTF-8: decoded as latin-1 ({encoding} would lose bytes)"
