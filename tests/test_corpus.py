@@ -214,6 +214,30 @@ def test_interrupted_run_leaves_no_partial_file_and_resume_completes(tmp_path: P
     assert not (out / ".tqcheck-state").exists()
 
 
+class _FailingOn:
+    """A Checker stand-in with a bug that trips on one particular text."""
+
+    def __init__(self, checker, poison: str) -> None:
+        self.checker, self.poison = checker, poison
+
+    def check(self, doc, **kwargs):
+        if doc.text == self.poison:
+            raise IndexError("list index out of range")
+        return self.checker.check(doc, **kwargs)
+
+
+def test_a_document_that_trips_a_bug_fails_alone(tmp_path: Path, fixture_checker):
+    source = write_jsonl(tmp_path / "docs.jsonl", [{"text": t} for t in (ARTICLE, NOISY, CLEAN)])
+    notes: list[str] = []
+    run = CorpusRun(_FailingOn(fixture_checker, NOISY),
+                    CorpusOptions(jobs=1, lang="fr", progress=False), echo=notes.append)
+    reports = list(run.check([str(source)]))
+    assert [r.error for r in reports] == [
+        None, "internal error: IndexError: list index out of range", None]
+    assert reports[2].score == 100.0 and run.summary.errors == 1
+    assert notes == [f"tqcheck: {source}:2: internal error: IndexError: list index out of range"]
+
+
 @pytest.mark.slow
 def test_ctrl_c_on_a_parallel_run_exits_130_without_partial_files(tmp_path: Path):
     source = _corpus_file(tmp_path, 40000)

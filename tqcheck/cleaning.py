@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
-from tqcheck.lineindex import LineIndex
+from tqcheck.lineindex import LineIndex, line_index
 from tqcheck.model import Edit, Finding, Line
 
 MAX_PASSES = 6
@@ -90,7 +90,7 @@ def _runs(numbers: list[int]) -> Iterable[tuple[int, int]]:
 
 def plan_edits(text: str, findings: Iterable[Finding]) -> list[Edit]:
     """Non-overlapping edits (original offsets, sorted) that carry out the findings."""
-    index = LineIndex(text)
+    index = line_index(text)
     lines = _real_lines(text, index)
     removed_lines: set[int] = set()
     line_rules: dict[int, set[str]] = {}

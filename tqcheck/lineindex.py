@@ -6,6 +6,7 @@ same lines an editor shows. Columns count characters (code points), not bytes.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -43,3 +44,10 @@ class LineIndex:
         """The Line containing `offset`."""
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.lines[max(i, 0)]
+
+
+@functools.lru_cache(maxsize=8)
+def line_index(text: str) -> LineIndex:
+    """The LineIndex of a text, shared: the document, the cleaner's plan and the score
+    all index the same text, and building it is a tenth of a corpus run's time."""
+    return LineIndex(text)

@@ -6,10 +6,10 @@ anyone changing it behind another's back.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from tqcheck.lineindex import LineIndex
+from tqcheck.lineindex import LineIndex, line_index
 
 SCHEMA_VERSION = 1
 
@@ -70,8 +70,8 @@ class Finding:
     def located(self, index: LineIndex) -> "Finding":
         line, column = index.position(self.start)
         end_line, end_column = index.position(self.end)
-        return Finding(**{**asdict(self), "line": line, "column": column,
-                          "end_line": end_line, "end_column": end_column})
+        return replace(self, line=line, column=column, end_line=end_line,
+                       end_column=end_column)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -133,7 +133,7 @@ class Document:
     def index(self) -> LineIndex:
         cached = self.__dict__.get("_index")
         if cached is None:
-            cached = LineIndex(self.text)
+            cached = line_index(self.text)
             object.__setattr__(self, "_index", cached)
         return cached
 

@@ -26,7 +26,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from tqcheck.lineindex import LineIndex
+from tqcheck.lineindex import LineIndex, line_index
 from tqcheck.model import Finding
 
 SEVERITY_WEIGHT = {"error": 1.0, "warning": 0.6, "info": 0.25}
@@ -101,7 +101,7 @@ def score(text: str, findings: Iterable[Finding], model: ScoreModel | None = Non
     findings = list(findings)
     if not findings:
         return 100.0, {}
-    index = LineIndex(text)
+    index = line_index(text)
     # Noise: each non-space character counts once, at the heaviest finding covering it.
     noise: list[tuple[float, int, int, str]] = []
     density: dict[str, float] = {}

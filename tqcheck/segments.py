@@ -69,10 +69,11 @@ def sentence_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ..
     return tuple((start + s, start + e) for s, e in _split(text[start:end]))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _split(line: str) -> tuple[tuple[int, int], ...]:
     """Sentence offsets within one line; cached, because the document-language vote,
-    the detector and every cleaning pass split the same lines."""
+    the detector and every cleaning pass split the same lines. Sized for one document
+    (4,096 lines): 65,536 entries grew a corpus run's RSS by ~30 MB (bench/speed)."""
     out, pos = [], 0
     if _ENDS.search(line, 0, max(len(line) - 1, 0)):
         for match in _BOUNDARY.finditer(line):

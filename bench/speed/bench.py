@@ -45,7 +45,8 @@ def row(name: str, m: measure.Measurement, mb: float, docs: int) -> dict:
             "docs_per_cpu_s": round(docs / m.cpu, 1) if m.cpu else None,
             "mb_per_wall_s": round(mb / m.wall, 3),
             "peak_rss_mb": {str(k): round(v, 1) for k, v in m.peak_rss_mb.items()},
-            "max_rss_mb": round(m.max_rss_mb, 1), "load": load()}
+            "max_rss_mb": round(m.max_rss_mb, 1), "load": load(),
+            "cpu_by_pid": {str(k): round(v, 2) for k, v in m.cpu_by_pid.items()}}
 
 
 def startup(repeats: int) -> dict:
@@ -60,6 +61,27 @@ def startup(repeats: int) -> dict:
         out[name] = {"wall_median_s": round(statistics.median(m.wall for m in ms), 3),
                      "wall_min_s": round(min(m.wall for m in ms), 3),
                      "cpu_median_s": round(statistics.median(m.cpu for m in ms), 3)}
+    return out
+
+
+def ratios(results: dict) -> dict:
+    """The figures the targets are about, all from this one run."""
+    runs = {r["name"]: r for r in results["runs"]}
+    j1, j2 = runs["tqcheck check -j1 (large)"], runs["tqcheck check -j2 (large)"]
+    floor = runs["fastText floor (large)"]
+    small, small_rss = runs["tqcheck check -j1 (small)"], runs["tqcheck check -j1 (small)"]["max_rss_mb"]
+    out = {
+        "tqcheck_time_over_fasttext_floor": round(j1["cpu_s"] / floor["cpu_s"], 2),
+        "jobs2_speedup_wall": round(j1["wall_s"] / j2["wall_s"], 2),
+        # If two cores were free: the busiest process of the -j2 run bounds its wall time.
+        "jobs2_speedup_cpu_bound": round(j1["cpu_s"] / max(j2["cpu_by_pid"].values()), 2),
+        "jobs2_parent_cpu_s": j2["cpu_by_pid"].get(min(j2["cpu_by_pid"], key=int)),
+        "rss_growth_10x_data": round(j1["max_rss_mb"] / small_rss - 1, 3),
+    }
+    if "datatrove 4 filters (small)" in runs:
+        dt_cpu = results["datatrove_detail"]["cpu_s_total"]
+        out["datatrove_mb_per_cpu_s"] = round(small["mb"] / dt_cpu, 3)
+        out["tqcheck_over_datatrove_throughput"] = round(dt_cpu / small["cpu_s"], 1)
     return out
 
 
@@ -111,6 +133,8 @@ def main() -> None:
         record("datatrove 4 filters (small)", m, small_mb, small["documents"])
         results["datatrove_detail"] = json.loads(m.stdout.strip().splitlines()[-1])
         print(json.dumps(results["datatrove_detail"]), flush=True)
+    results["ratios"] = ratios(results)
+    print(json.dumps(results["ratios"], indent=1))
     (args.work / "results.json").write_text(json.dumps(results, indent=1))
     print(f"written {args.work / 'results.json'}")
 

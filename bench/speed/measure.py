@@ -16,6 +16,7 @@ class Measurement:
     cpu: float
     returncode: int
     peak_rss_mb: dict[int, float] = field(default_factory=dict)  # pid -> MB
+    cpu_by_pid: dict[int, float] = field(default_factory=dict)   # pid -> CPU s (last sample)
     stdout: str = ""
 
     @property
@@ -36,6 +37,18 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_s(pid: int) -> float | None:
+    """utime + stime of one process so far (fields 14 and 15 of /proc/PID/stat)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / _TICK
+
+
 def _hwm_mb(pid: int) -> float | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -49,6 +62,7 @@ def _hwm_mb(pid: int) -> float | None:
 def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL,
         interval: float = 0.05) -> Measurement:
     peaks: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=stdout, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
@@ -59,6 +73,9 @@ def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL,
                 hwm = _hwm_mb(pid)
                 if hwm is not None:
                     peaks[pid] = max(peaks.get(pid, 0.0), hwm)
+                used = _cpu_s(pid)
+                if used is not None:
+                    cpu[pid] = max(cpu.get(pid, 0.0), used)
             done.wait(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -72,4 +89,4 @@ def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL,
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd)} failed ({code}): {err[-2000:]}")
-    return Measurement(wall, usage.ru_utime + usage.ru_stime, code, peaks, out)
+    return Measurement(wall, usage.ru_utime + usage.ru_stime, code, peaks, cpu, out)

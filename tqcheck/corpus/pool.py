@@ -106,6 +106,9 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
             proc.terminate()
     for proc in processes:
         proc.join(timeout=5)
+    # Join the executor's manager thread now; left to the interpreter's exit hook, it
+    # can print a traceback about a closed pipe after Ctrl-C.
+    pool.shutdown(wait=True)
 
 
 def batched(records: Iterable[RawRecord], max_records: int, max_bytes: int

@@ -104,7 +104,15 @@ def _rejection(report: FileReport, min_score: float | None) -> str | None:
 
 
 def process(record: RawRecord, checker, settings: Settings) -> Outcome:
-    """Check or clean one raw record; never raises on bad content."""
+    """Check or clean one raw record; never raises on bad content, and a bug that trips
+    on one document fails that document only (reported as an error, exit code 2)."""
+    try:
+        return _process(record, checker, settings)
+    except Exception as exc:  # noqa: BLE001 - one document must not stop a corpus run
+        return _failed(record, f"internal error: {type(exc).__name__}: {exc}", settings)
+
+
+def _process(record: RawRecord, checker, settings: Settings) -> Outcome:
     if record.error:
         return _failed(record, record.error, settings)
     obj = None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.detectors.cpu_budget import BudgetExceeded, budget_for, cpu_budget
 from tqcheck.model import Document, Finding, Line, Rule
 from tqcheck.ruleset import REGEX_TIMEOUT, RuleSet
 
@@ -37,6 +38,15 @@ def _fits(rule: Rule, text: str, words: int) -> bool:
     return True
 
 
+_TABLE_WORDS = 64
+
+
+def _by_words(rules: list[Rule], words: int) -> list[Rule]:
+    return [r for r in rules
+            if (r.max_words is None or words <= r.max_words)
+            and (r.min_words is None or words >= r.min_words)]
+
+
 def paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
     """(start, end) offsets of each block of consecutive non-blank lines."""
     block: list[Line] = []
@@ -60,6 +70,7 @@ class PatternDetector:
         self.ruleset = ruleset
         rules = [r for r in ruleset if r.detector is None]
         self._line_rules = [r for r in rules if r.scope == "line"]
+        self._tables: dict[tuple[str, ...], list[list[Rule]]] = {}
         self._paragraph_rules = [r for r in rules if r.scope == "paragraph"]
         self._text_rules = [r for r in rules if r.scope in ("span", "document")]
 
@@ -76,6 +87,14 @@ class PatternDetector:
         return findings
 
     # -- helpers -----------------------------------------------------------------
+    def _word_table(self, rules: list[Rule]) -> list[list[Rule]]:
+        """rules allowed at each word count up to _TABLE_WORDS, per distinct rule list."""
+        key = tuple(r.code for r in rules)
+        table = self._tables.get(key)
+        if table is None:
+            table = self._tables[key] = [_by_words(rules, n) for n in range(_TABLE_WORDS)]
+        return table
+
     def _guarded(self, rule: Rule, doc: Document, ctx: DetectionContext, matcher) -> list[Finding]:
         try:
             return list(matcher(rule, doc))
@@ -114,21 +133,43 @@ class PatternDetector:
 
     def _line_findings(self, doc: Document, ctx: DetectionContext,
                        rules: list[Rule]) -> list[Finding]:
+        """Line rules are the hot spot of a corpus run: scan without per-search timeouts
+        under one CPU budget for the document (see cpu_budget), and only if it runs out
+        scan again with a timeout on every search, which skips the slow rule."""
+        try:
+            with cpu_budget(budget_for(doc.text)) as armed:
+                if armed:
+                    return self._scan_lines(doc, ctx, rules, guarded=False)
+        except BudgetExceeded:
+            pass
+        return self._scan_lines(doc, ctx, rules, guarded=True)
+
+    def _scan_lines(self, doc: Document, ctx: DetectionContext, rules: list[Rule],
+                    guarded: bool) -> list[Finding]:
+        """Every line against the rules its word count allows: word limits come from a
+        table built once per rule list, and a rule's `exclude` is searched only on lines
+        its pattern matched (same result as excluding first, far fewer searches)."""
+        limit = {"timeout": REGEX_TIMEOUT} if guarded else {}
         candidates: list[_Candidate] = []
         timed_out: set[str] = set()
+        by_words = self._word_table(rules)
         for line in doc.lines:
             if line.blank:
                 continue
-            words = _words(line.text)
-            for rule in rules:
-                if rule.code in timed_out:
+            text = line.text
+            words = _words(text)
+            for rule in by_words[words] if words < len(by_words) else _by_words(rules, words):
+                if timed_out and rule.code in timed_out:
                     continue
                 try:
-                    if not _fits(rule, line.text, words):
+                    if rule.action == "remove-line":
+                        found = rule.pattern.search(text, **limit)
+                        matches = (found,) if found else ()
+                    else:
+                        matches = tuple(rule.pattern.finditer(text, **limit))
+                    if not matches or (rule.exclude is not None and
+                                       rule.exclude.search(text, **limit)):
                         continue
-                    matches = (rule.pattern.finditer(line.text, timeout=REGEX_TIMEOUT)
-                               if rule.action not in ("remove-line",) else
-                               filter(None, [rule.pattern.search(line.text, timeout=REGEX_TIMEOUT)]))
                     for match in matches:
                         if match.end() > match.start():
                             candidates.append(_Candidate(
