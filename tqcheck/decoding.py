@@ -29,6 +29,7 @@ class Decoded:
     bom: bytes = b""
     invalid_bytes: int = 0
     notes: tuple[str, ...] = field(default=())
+    tail: bytes = b""   # an odd last byte of a UTF-16 file (no code unit), written back
 
 
 def _legacy_encoding_for(language: str) -> str | None:
@@ -74,7 +75,12 @@ def decode_bytes(data: bytes, encoding: str = "auto") -> Decoded:
             body = data[len(bom):]
             if name == "utf-8":
                 return _utf8(body, bom)
-            return Decoded(body.decode(name, errors="surrogatepass"), name, bom)
+            # surrogatepass keeps lone surrogates; a truncated file's odd last byte is
+            # not a code unit at all, so it is kept aside and written back.
+            tail = body[len(body) - len(body) % 2:]
+            notes = (f"odd trailing byte 0x{tail.hex()} kept as it is",) if tail else ()
+            return Decoded(body[:len(body) - len(tail)].decode(name, errors="surrogatepass"),
+                           name, bom, notes=notes, tail=tail)
     return _utf8(data, b"")
 
 
@@ -92,7 +98,17 @@ def _utf8(data: bytes, bom: bytes) -> Decoded:
         return Decoded(text, "utf-8", bom, invalid,
                        (f"{invalid} invalid UTF-8 byte(s) kept as they are",))
     encoding, note = _guess_legacy(data)
-    return Decoded(data.decode(encoding, errors="surrogateescape"), encoding, b"", 0, (note,))
+    try:
+        text = data.decode(encoding, errors="surrogateescape")
+        round_trips = text.encode(encoding, errors="surrogateescape") == data
+    except UnicodeError:  # a stateful guess (iso2022_jp, ...) cannot write its own text
+        round_trips = False
+    if not round_trips:
+        # Some code pages map two bytes to one character (cp1006, ...): nothing may be
+        # lost, so such a guess gives way to latin-1, which maps every byte to itself.
+        encoding, note = "latin-1", f"not UTF-8: decoded as latin-1 ({encoding} would lose bytes)"
+        text = data.decode(encoding)
+    return Decoded(text, encoding, b"", 0, (note,))
 
 
 def _count_runs(text: str) -> int:
@@ -105,11 +121,11 @@ def _count_runs(text: str) -> int:
     return runs
 
 
-def encode_text(text: str, encoding: str, bom: bytes = b"") -> bytes:
+def encode_text(text: str, encoding: str, bom: bytes = b"", tail: bytes = b"") -> bytes:
     """The inverse of decode_bytes: invalid bytes kept as surrogates come back as bytes."""
     errors = "surrogatepass" if encoding.startswith("utf-16") else "surrogateescape"
     try:
-        return bom + text.encode(encoding, errors=errors)
+        return bom + text.encode(encoding, errors=errors) + tail
     except UnicodeEncodeError:
         # A replace edit brought in a character the legacy encoding lacks: write UTF-8.
         return text.encode("utf-8", errors="surrogateescape")

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from tqcheck.corpus.sinks import atomic_write
-from tqcheck.corpus.sources import InputFile, discover
+from tqcheck.corpus.sources import InputFile, discover, too_large
 from tqcheck.engine import Checker
 from tqcheck.model import Document, Edit, FileReport
-from tqcheck.reading import ReadError, decode, encode
+from tqcheck.reading import MAX_FILE_BYTES, ReadError, decode, encode
 
 #: Below a named folder, --fix takes plain text files only (files named directly are
 #: always taken, and refused with a reason if they are not plain text).
@@ -57,6 +57,8 @@ def _documents(paths: Sequence[str], encoding: str
         elif item.path is None or item.format != "text" or item.compressed:
             yield None, ReadError(item.display, "--fix rewrites plain text files only; "
                                   "use `tqcheck clean --out DIR` for JSONL, .gz and stdin")
+        elif item.size > MAX_FILE_BYTES:
+            yield None, ReadError(item.display, f"file {too_large(item.size)}")
         else:
             try:
                 data = item.path.read_bytes()

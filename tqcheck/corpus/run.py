@@ -17,6 +17,7 @@ from tqcheck.corpus.progress import Progress
 from tqcheck.corpus.sinks import AtomicFile, RunState
 from tqcheck.corpus.sources import BadInput, InputFile, RawRecord, discover, read_records
 from tqcheck.corpus.summary import Summary
+from tqcheck.corpus.targets import plan_targets
 from tqcheck.corpus.work import Outcome, Settings
 from tqcheck.model import FileReport
 
@@ -125,18 +126,9 @@ class CorpusRun:
         """Write cleaned copies under `out`; returns (report path, rejected path or None)."""
         o = self.options
         out = out.resolve()
-        inputs = list(discover(paths, o.globs, o.input_format))
-        targets: dict[int, Path] = {}
-        for n, inp in enumerate(inputs):
-            if isinstance(inp, InputFile):
-                target = out / inp.relative
-                if inp.path is not None and inp.path.resolve() == target:
-                    inputs[n] = BadInput(inp.display, "output would overwrite the input; "
-                                         "choose another --out")
-                else:
-                    targets[n] = target
+        inputs = list(discover(paths, o.globs, o.input_format, exclude=out))
+        targets, keys = plan_targets(inputs, out)  # refusals become BadInputs
         state = RunState(out, o.resume)
-        keys = {n: (str(inputs[n].path.resolve()) if inputs[n].path else None) for n in targets}
         skip = {n for n, key in keys.items() if key and state.is_finished(key)}
         self.summary.skipped_inputs = len(skip)
         writer = _OutputWriter(inputs, targets, keys, skip, state)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -32,6 +33,19 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _file_mode() -> int:
+    """The mode an ordinary new file gets here (0o666 less the umask)."""
+    global _MODE
+    if _MODE is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        _MODE = 0o666 & ~umask
+    return _MODE
+
+
+_MODE: int | None = None
+
+
 class AtomicFile:
     """A file written under a temporary name and renamed into place by `commit`;
     gzip-compressed when the target name ends in .gz (deterministic: mtime 0)."""
@@ -39,7 +53,9 @@ class AtomicFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+        # A name may have 255 bytes: the temporary keeps a short prefix of it, so an
+        # input with a long (legal) name still gets a temporary that fits.
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp",
                                          dir=path.parent)
         self._raw: BinaryIO = os.fdopen(fd, "wb")
         self._out: BinaryIO = self._raw
@@ -57,6 +73,7 @@ class AtomicFile:
         if sync:
             os.fsync(self._raw.fileno())
         self._raw.close()
+        os.chmod(self._tmp, _file_mode())  # mkstemp made it owner-only
         os.replace(self._tmp, self.path)
 
     def discard(self) -> None:
@@ -71,6 +88,28 @@ class AtomicFile:
             pass
 
 
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # AtomicFile's mkstemp names
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def remove_temporaries(out: Path) -> None:
+    """Delete the half-written files a killed run left (SIGKILL runs no cleanup)."""
+    for root, dirs, files in os.walk(out):
+        dirs[:] = [d for d in dirs if d != STATE_DIR]
+        for name in files:
+            if _TEMPORARY.fullmatch(name):
+                try:
+                    os.unlink(os.path.join(root, name))
+                except FileNotFoundError:
+                    pass
+
+
 class RunState:
     """The journal of a clean run: finished inputs, and their report/rejected lines."""
 
@@ -78,6 +117,8 @@ class RunState:
         self.out = out
         self.dir = out / STATE_DIR
         self.finished: dict[str, str | None] = {}
+        if self.dir.is_dir():  # an earlier run was killed: its temporaries are garbage
+            remove_temporaries(out)
         if resume and self.dir.is_dir():
             self._load()
         else:
@@ -92,6 +133,7 @@ class RunState:
     def _load(self) -> None:
         """Keep what the last complete 'done' entry vouches for; drop any torn tail."""
         ends = {REPORT_NAME: 0, REJECTED_NAME: 0}
+        sizes = {name: _size(self.dir / name) for name in ends}
         good = 0
         done_path = self.dir / "done.jsonl"
         raw = done_path.read_bytes() if done_path.exists() else b""
@@ -102,6 +144,8 @@ class RunState:
                 break
             if not line.endswith(b"\n"):
                 break
+            if entry["report"] > sizes[REPORT_NAME] or entry["rejected"] > sizes[REJECTED_NAME]:
+                break  # killed while `complete` moved the journal out: trust none of it
             self.finished[entry["input"]] = entry["output"]
             ends = {REPORT_NAME: entry["report"], REJECTED_NAME: entry["rejected"]}
             good += len(line)

@@ -25,7 +25,7 @@ DEFAULT_GLOBS = ("*.txt", "*.text", "*.jsonl", "*.ndjson",
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json.gz")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InputFile:
     """One input and where its cleaned copy goes (`relative`, below --out)."""
 
@@ -78,11 +78,20 @@ def _input(display: str, path: Path, relative: Path, override: str) -> InputFile
                      path.name.lower().endswith(".gz"), size)
 
 
-def discover(paths: list[str], globs: tuple[str, ...] = (), input_format: str = "auto"
-             ) -> Iterator[InputFile | BadInput]:
+def too_large(size: int) -> str:
+    """Why a document over the size limit is refused."""
+    return f"too large ({size / 2**20:.0f} MiB; one document may be at most " \
+           f"{MAX_FILE_BYTES // 2**20} MiB), skipped"
+
+
+def discover(paths: list[str], globs: tuple[str, ...] = (), input_format: str = "auto",
+             exclude: Path | None = None) -> Iterator[InputFile | BadInput]:
     """Inputs in command-line order; directories walked recursively, sorted, hidden
-    entries skipped. A missing path or a directory with no matching file is a BadInput."""
+    entries and symlinked folders skipped. A missing path or a directory with no matching
+    file is a BadInput. `exclude` (a resolved folder: clean's --out) is never walked, so
+    an output folder inside the input tree is not read back as input."""
     patterns = tuple(globs) or DEFAULT_GLOBS
+    skip_dir = str(exclude) if exclude is not None else None
     for raw in paths:
         if raw == STDIN:
             fmt = "text" if input_format == "auto" else input_format
@@ -93,13 +102,20 @@ def discover(paths: list[str], globs: tuple[str, ...] = (), input_format: str = 
         if path.is_dir():
             found = False
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (
+                    skip_dir and os.path.realpath(os.path.join(root, d)) == skip_dir))
+                folder = Path(root)  # its parts are shared by every file's Path below
+                below = folder.relative_to(path)
                 for name in sorted(files):
-                    full = Path(root) / name
-                    relative = full.relative_to(path)
+                    full = folder / name
+                    relative = below / name
                     if name.startswith(".") or not _matches(relative.as_posix(), name, patterns):
                         continue
                     found = True
+                    if not full.is_file():  # a FIFO would block the run forever
+                        yield BadInput(str(full), "not a regular file (FIFO, socket, device "
+                                       "or broken symlink), skipped")
+                        continue
                     yield _input(str(full), full, relative, input_format)
             if not found:
                 yield BadInput(raw, f"no text files ({', '.join(patterns)}) in this directory")
@@ -141,16 +157,25 @@ def read_records(index: int, inp: InputFile, output: str | None = None,
         if inp.format == "text":
             data = reader.read(MAX_FILE_BYTES + 1)
             if len(data) > MAX_FILE_BYTES:
-                yield fail(0, f"file too large (over {MAX_FILE_BYTES} bytes)")
+                yield fail(0, f"file {too_large(max(inp.size, len(data)))}")
             else:
                 if progress:
                     progress(inp.size or len(data))
                 yield RawRecord(index, inp.display, inp.format, 0, data, output=output)
             return
         position, number = 0, 0
-        for number, line in enumerate(reader, 1):
+        while line := reader.readline(MAX_FILE_BYTES + 1):
+            number += 1
+            size = len(line)
+            if size > MAX_FILE_BYTES and not line.endswith(b"\n"):
+                line = b""  # the oversized record is skipped, never held whole
+                while rest := reader.readline(1 << 20):
+                    size += len(rest)
+                    if rest.endswith(b"\n"):
+                        break
+                yield fail(number, f"record {too_large(size)}")
             if progress:
-                now = raw.tell() if inp.path is not None else position + len(line)
+                now = raw.tell() if inp.path is not None else position + size
                 progress(now - position)
                 position = now
             if line.strip():

@@ -56,6 +56,8 @@ def _where(record: RawRecord) -> str:
 
 def _failed(record: RawRecord, message: str, settings: Settings,
             rejected: dict | None = None, id: str | None = None) -> Outcome:
+    if id is None and record.line:
+        id = f"line {record.line}"  # reports name a bad JSONL record by its line
     report = FileReport.failed(record.display, message, id=id)
     audit = None
     if settings.mode == "clean":
@@ -78,10 +80,10 @@ def _parse_jsonl(record: RawRecord, settings: Settings
         obj = json.loads(record.data.decode("utf-8-sig" if record.line == 1 else "utf-8"))
     except UnicodeDecodeError as exc:
         return _failed(record, f"not valid UTF-8 (byte offset {exc.start} in the line)",
-                       settings, {"raw": record.data.decode("utf-8", "replace")})
+                       settings, {"raw": record.data.decode("utf-8", "surrogateescape")})
     except ValueError as exc:
         return _failed(record, f"invalid JSON ({exc})", settings,
-                       {"raw": record.data.decode("utf-8", "replace")})
+                       {"raw": record.data.decode("utf-8", "surrogateescape")})
     if not isinstance(obj, dict):
         return _failed(record, "not a JSON object", settings, {"record": obj})
     doc_id = None

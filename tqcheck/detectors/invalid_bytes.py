@@ -16,10 +16,16 @@ _ESCAPED = regex.compile(r"[\udc80-\udcff]+")
 _OTHER_SURROGATE = regex.compile(r"[\ud800-\udc7f\udd00-\udfff]")
 
 
+def _errors(encoding: str) -> str:
+    """UTF-16 files keep lone surrogates as the code units they were (surrogatepass);
+    every other encoding keeps undecodable bytes as U+DC80..U+DCFF (surrogateescape)."""
+    return "surrogatepass" if encoding.startswith("utf-16") else "surrogateescape"
+
+
 def _byte_length(text: str, encoding: str) -> int:
     """Bytes `text` took in the file; surrogates that no byte could have produced
-    (they come only from API or JSON input) count as the 3 bytes of U+FFFD."""
-    return len(_OTHER_SURROGATE.sub("\ufffd", text).encode(encoding, "surrogateescape"))
+    (they come only from API or JSON input) count as the bytes of U+FFFD."""
+    return len(_OTHER_SURROGATE.sub("\ufffd", text).encode(encoding, _errors(encoding)))
 
 
 class InvalidBytesDetector:
@@ -37,7 +43,7 @@ class InvalidBytesDetector:
         for match in _ESCAPED.finditer(doc.text):
             byte_pos += _byte_length(doc.text[char_pos:match.start()], encoding)
             char_pos = match.start()
-            raw = match.group().encode(encoding, "surrogateescape")
+            raw = match.group().encode(encoding, _errors(encoding))
             for rule in self.rules:
                 out.append(finding_from_rule(
                     rule, doc, match.start(), match.end(),
