@@ -54,7 +54,7 @@ class Segment(NamedTuple):
         return text[self.inner_start:self.inner_end]
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -77,11 +77,11 @@ def _split(line: str) -> tuple[tuple[int, int], ...]:
     out, pos = [], 0
     if _ENDS.search(line, 0, max(len(line) - 1, 0)):
         for match in _BOUNDARY.finditer(line):
-            s, e = _trimmed(line, pos, match.start())
+            s, e = trimmed(line, pos, match.start())
             if e > s:
                 out.append((s, e))
             pos = match.end()
-    s, e = _trimmed(line, pos, len(line))
+    s, e = trimmed(line, pos, len(line))
     if e > s:
         out.append((s, e))
     return tuple(out)
@@ -96,15 +96,17 @@ def _inner_segments(kind: str, pattern, text: str, start: int, end: int,
                     line: int) -> Iterator[Segment]:
     for match in pattern.finditer(text, start, end):
         group = next(i for i in range(1, len(match.groups()) + 1) if match.group(i) is not None)
-        s, e = _trimmed(text, match.start(group), match.end(group))
+        s, e = trimmed(text, match.start(group), match.end(group))
         if e > s and has_letters(text[s:e]):
             yield Segment(kind, match.start(), match.end(), s, e, line)
 
 
-def line_segments(text: str, start: int, end: int, line: int) -> list[Segment]:
-    """Sentences, asides and quotations of one line, in text order."""
+def line_segments(text: str, start: int, end: int, line: int,
+                  sentences: bool = True) -> list[Segment]:
+    """Sentences (unless `sentences` is false), asides and quotations of one line, in
+    text order."""
     out = [Segment(SENTENCE, s, e, s, e, line) for s, e in sentence_spans(text, start, end)
-           if has_letters(text[s:e])]
+           if has_letters(text[s:e])] if sentences else []
     if "(" in text[start:end] or "[" in text[start:end]:
         out += _inner_segments(ASIDE, _ASIDE, text, start, end, line)
     chunk = text[start:end]
