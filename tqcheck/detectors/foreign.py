@@ -165,8 +165,11 @@ class ForeignDetector:
         found = self._checker.identifier.predict_one(text.strip())
         enclosed = _MAY_ENCLOSE.search(text) is not None
         home = found.language == lang or found.language in data.close
-        if home and (found.confidence >= self._thresholds.split_below
-                     or len(sentence_spans(text, 0, len(text))) == 1):
+        th = self._thresholds
+        if home and (found.confidence >= th.split_below
+                     or len(sentence_spans(text, 0, len(text))) == 1
+                     or (found.confidence >= th.split_below_unless_suspicious
+                         and not suspicious(text, data))):
             # Surely home, or home and one sentence (the line is its own sentence).
             return tuple(self._judge_enclosed(text, lang, data)) if enclosed else ()
         if not enclosed and self._sentences_home(text, lang, found, data):

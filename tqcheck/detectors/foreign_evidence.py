@@ -71,6 +71,8 @@ class Thresholds:
     min_ngram_margin: float = 0.5  # n-grams fit the guessed language this much better
                                    # (mean log-probability per n-gram) than the document's
     max_doc_share: float = 0.2     # langdetect may give the document language at most this
+    split_below_unless_suspicious: float = 0.9  # ... or under this, or under split_below
+                                   # when a frequent foreign word or spelling shows
     split_below: float = 0.99      # a line less likely in the document language is split
                                    # into sentences and each judged
 
