@@ -84,7 +84,9 @@ class ForeignDetector:
             ortho = self._orthography.get(lang, {})
             terms = frozenset(tuple(t.lower().replace("’", "'").split())
                               for t in self._terms.get(lang, {}).get("terms", ()))
-            close = frozenset(ortho.get("close", ()))
+            # Languages language ID confuses with this one are never foreign to it,
+            # whichever of them the vote named ("sr" for a Croatian page: hr lists sr).
+            close = frozenset(ortho.get("close", ())) | self.kin(lang)
             own, foreign = self._lexicon(lang, close)
             data = LanguageData(
                 letters=frozenset(ortho.get("letters", "")),
@@ -105,6 +107,8 @@ class ForeignDetector:
         for code, words in self._function_words.items():
             if code not in home:
                 for word in words - own:
+                    if len(word) < 2:
+                        continue  # "l", "d": elisions, not words
                     foreign.setdefault(word, set()).add(code)
         return own, {w: frozenset(codes) for w, codes in foreign.items()}
 
@@ -216,8 +220,11 @@ class ForeignDetector:
         if not self._worth(span, whole_line, aside, data):
             return None
         identifier = self._checker.identifier
+        # A whole line's top language is already known (the vote asked for it); any
+        # other span is asked once, with its runners-up, rather than twice.
+        quick = identifier.predict_one if whole_line else identifier.predict_detail
         return judge(Segment(span, quoted, whole_line, aside), lang, data, self._particles,
-                     self._thresholds, identifier.predict_one, identifier.predict_detail,
+                     self._thresholds, quick, identifier.predict_detail,
                      self.kin, _second_opinion)
 
     def _worth(self, span: str, whole_line: bool, aside: bool, data: LanguageData) -> bool:

@@ -21,10 +21,13 @@ from tqcheck.ngram_profiles import preference as ngram_preference
 _NOISE = regex.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#][\w.]+|"
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|io|[a-z]{2})\b(?:/\S*)?|"
-    r"\d[\d.,:/%-]*(?:h\d*)?")
+    r"\d[\d.,:/%-]*(?:h\d*)?|"
+    r"\w+(?:/\w+)+")  # "ats/nxp", "dpa/afp": agency credits and codes
 #: Every _NOISE match holds one of these (a cheap test before the costly pattern).
 _MAY_BE_NOISE = regex.compile(r"[.@#/\d]")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+_LOWER_WORDS = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+_ANY_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 _NAME = regex.compile(r"(?<![.!?…:«\"“„(\[]\s*)(?<=\S\s+)(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)")
 _TERMINAL = regex.compile(r"[.!?…:;][\"»”’)\]]*\s*$")
 
@@ -67,6 +70,7 @@ class Thresholds:
     sure_alone: float = 0.9        # a note of 2-3 words fastText places this surely elsewhere
     sure_alone_one_word: float = 0.95  # ... of one word (French words read as English
                                    # reach 0.89: "opposition", "football")
+    min_strange_share: float = 0.6  # fastText alone: this share of words not frequent at home
     min_elsewhere: float = 0.5     # fastText's top guesses outside the document language
     min_ngram_margin: float = 0.5  # n-grams fit the guessed language this much better
                                    # (mean log-probability per n-gram) than the document's
@@ -124,11 +128,16 @@ def _drop_terms(words: list[str], data: LanguageData) -> list[str]:
     if data.term_starts.isdisjoint(lower):
         return words  # the common case: no word starts a kept term
     keep, i = [], 0
+    starts, terms = data.term_starts, data.terms
     while i < len(words):
-        for size in range(min(data.longest_term, len(words) - i), 0, -1):
-            if tuple(lower[i:i + size]) in data.terms:
-                i += size
-                break
+        if lower[i] in starts:
+            for size in range(min(data.longest_term, len(words) - i), 0, -1):
+                if tuple(lower[i:i + size]) in terms:
+                    i += size
+                    break
+            else:
+                keep.append(words[i])
+                i += 1
         else:
             keep.append(words[i])
             i += 1
@@ -175,13 +184,18 @@ def orthography_hit(words: list[str], data: LanguageData) -> bool:
 
 def suspicious(text: str, data: LanguageData) -> bool:
     """Cheap signs, before any identification, that a span may be foreign: a frequent
-    word of another language, or a spelling the document language never uses."""
-    words = text.split()
-    table = data.foreign_words
-    for w in words:
-        if w.strip(".,;:!?\"'«»“”„()[]").lower() in table:
-            return True
-    return orthography_hit(words, data)
+    word of another language, or a spelling the document language never uses, among
+    its lowercase words."""
+    if data.foreign_words and not data.foreign_words.keys().isdisjoint(
+            _ANY_WORD.findall(text.lower())):
+        return True  # function words start sentences: "Die", "El" count too
+    lower = _LOWER_WORDS.findall(text)
+    if not lower:
+        return False
+    joined = " ".join(lower)
+    if data.letters and not data.letters.isdisjoint(joined):
+        return True
+    return any(p.search(joined) for p in data.patterns)
 
 
 def lexicon_languages(words: list[str], data: LanguageData) -> frozenset[str]:
@@ -269,8 +283,11 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     lower = [w for w in words if w not in names]
     if len(lower) < 2 and len(lower) < len(words):
         return None  # a lone word next to names ("docu, Netflix"): too little to go on
+    strange = sum(1 for w in words if w.lower() not in data.own_words)
     if unlikely_home and (segment.aside or segment.whole_line) \
-            and not all(w.lower() in data.own_words for w in words):
+            and strange >= th.min_strange_share * n:
+        # Most of its words are none of the document language's frequent words ("Oh
+        # que NON !" is one strange word and one French one: not enough).
         elsewhere = prediction.confidence if n == 1 else 1 - home
         if elsewhere >= (th.sure_alone_one_word if n == 1 else th.sure_alone) \
                 and prediction.confidence >= th.min_family_confidence:
