@@ -115,9 +115,3 @@ def line_segments(text: str, start: int, end: int, line: int,
             out += _inner_segments(QUOTE, pattern, text, start, end, line)
     return sorted(out, key=lambda s: (s.start, -s.end))
 
-
-def sentences(text: str) -> Iterator[str]:
-    """Every sentence of every line: the units the document-language vote counts."""
-    for line in text.splitlines():
-        for s, e in _split(line):
-            yield line[s:e]

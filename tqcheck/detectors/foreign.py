@@ -23,8 +23,9 @@ from typing import Iterable, Sequence
 import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
-from tqcheck.detectors.foreign_evidence import (LanguageData, Segment, Thresholds, Verdict, judge,
-                                                orthography_hit, suspicious)
+from tqcheck.detectors.foreign_evidence import LanguageData, Segment, Thresholds, Verdict, judge
+from tqcheck.detectors.foreign_lines import foreign_part
+from tqcheck.detectors.foreign_words import build_lexicon, orthography_hit, suspicious
 from tqcheck.langid import CACHE_LIMIT, get_second_opinion
 from tqcheck.model import Document, Finding, Rule
 from tqcheck.ruleset import RuleError, builtin_rules_dir, load_data
@@ -36,11 +37,6 @@ UNITS = ("line", "aside", "inline")
 _MAY_ENCLOSE = regex.compile(r"[(\[«“„‹\"]")
 _HOST_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}{3,}(?!\p{L})")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}")
-_WORD_SPAN = regex.compile(r"\S+")
-#: Words a part of a line needs before it counts as written in the document language.
-_MIN_NATIVE_WORDS = 3
-#: ... and how sure fastText must be of it, giving the line's own language at most this.
-_NATIVE_CONFIDENCE, _NATIVE_OTHER = 0.8, 0.1
 #: Languages for which there is no foreign text to find.
 NO_LANGUAGE = (None, "und", "mul")
 
@@ -87,7 +83,7 @@ class ForeignDetector:
             # Languages language ID confuses with this one are never foreign to it,
             # whichever of them the vote named ("sr" for a Croatian page: hr lists sr).
             close = frozenset(ortho.get("close", ())) | self.kin(lang)
-            own, foreign = self._lexicon(lang, close)
+            own, foreign = build_lexicon(lang, close, self._function_words)
             data = LanguageData(
                 letters=frozenset(ortho.get("letters", "")),
                 patterns=tuple(regex.compile(p) for p in ortho.get("patterns", ())),
@@ -96,21 +92,6 @@ class ForeignDetector:
                 own_words=own, foreign_words=foreign)
             self._language_data[lang] = data
         return data
-
-    def _lexicon(self, lang: str, close: frozenset[str]
-                 ) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-        """The function words of `lang` and its kin, and every other language's function
-        words that are none of them (word -> languages)."""
-        home = close | {lang}
-        own = frozenset().union(*(self._function_words.get(code, ()) for code in home))
-        foreign: dict[str, set[str]] = {}
-        for code, words in self._function_words.items():
-            if code not in home:
-                for word in words - own:
-                    if len(word) < 2:
-                        continue  # "l", "d": elisions, not words
-                    foreign.setdefault(word, set()).add(code)
-        return own, {w: frozenset(codes) for w, codes in foreign.items()}
 
     def kin(self, lang: str) -> frozenset[str]:
         """Languages that language ID confuses with `lang`: the `close` lists of the
@@ -283,44 +264,11 @@ class ForeignDetector:
 
     def _line_or_inline(self, text: str, body: tuple[int, int], lang: str,
                         found: Verdict) -> tuple[str, int, int, Verdict]:
-        """A line judged foreign goes whole (F101) only when it is foreign as a whole.
-
-        A foreign sentence appended to a native one without a sentence boundary between
-        them ("... for a 108-degree weekend Le gouvernement se défend ...", a headline
-        run into the next sentence) reads as foreign to fastText when the foreign part
-        is longer; removing the line would lose the native text. So the line's first
-        and last thirds are identified: when one is in the document language, the
-        foreign part is an inline finding (F103, a flag), cut where a capitalised word
-        starts the part that is foreign, or the whole line when no such cut is found."""
-        words = list(_WORD_SPAN.finditer(text, body[0], body[1]))
-        if len(words) < 2 * _MIN_NATIVE_WORDS:
-            return ("line", body[0], body[1], found)
-        third = max(_MIN_NATIVE_WORDS, len(words) // 3)
-        predict = self._checker.identifier.predict_detail
-
-        def native(part: str) -> bool:
-            # Surely the document language, and not the line's: close languages (es/pt)
-            # share enough words for a third of a line to look like either.
-            guess = predict(part)
-            return (guess.language == lang and guess.confidence >= _NATIVE_CONFIDENCE
-                    and guess.probability_of(found.language) < _NATIVE_OTHER
-                    and len(part.split()) >= _MIN_NATIVE_WORDS)
-
-        head_home = native(text[body[0]:words[third - 1].end()])
-        tail_home = not head_home and native(text[words[-third].start():body[1]])
-        if not (head_home or tail_home):
-            return ("line", body[0], body[1], found)
-        for w in words[1:-1]:
-            if not w.group()[0].isupper():
-                continue
-            before = text[body[0]:w.start()].rstrip()
-            after = text[w.start():body[1]]
-            mine, other = (before, after) if head_home else (after, before)
-            if native(mine) and not _in_language(self._checker.identifier.predict_one(other),
-                                                 other, lang):
-                return ("inline", *((w.start(), body[1]) if head_home
-                                    else (body[0], body[0] + len(before))), found)
-        return ("inline", body[0], body[1], found)
+        """F101 for a line foreign as a whole, else F103 over its foreign part."""
+        identifier = self._checker.identifier
+        unit, start, end = foreign_part(text, body, lang, found.language,
+                                        identifier.predict_detail)
+        return (unit, start, end, found)
 
     def _emit(self, unit: str, doc: Document, span: tuple[int, int] | None,
               found: Verdict) -> list[Finding]:

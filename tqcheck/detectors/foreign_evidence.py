@@ -16,6 +16,7 @@ from typing import Callable, Mapping
 import regex
 
 from tqcheck.langid import Prediction
+from tqcheck.detectors.foreign_words import lexicon_agrees, lexicon_languages, orthography_hit
 from tqcheck.ngram_profiles import preference as ngram_preference
 
 _NOISE = regex.compile(
@@ -26,8 +27,6 @@ _NOISE = regex.compile(
 #: Every _NOISE match holds one of these (a cheap test before the costly pattern).
 _MAY_BE_NOISE = regex.compile(r"[.@#/\d]")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
-_LOWER_WORDS = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
-_ANY_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 _NAME = regex.compile(r"(?<![.!?…:«\"“„(\[]\s*)(?<=\S\s+)(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)")
 _TERMINAL = regex.compile(r"[.!?…:;][\"»”’)\]]*\s*$")
 
@@ -172,48 +171,6 @@ def _names_decide(words: list[str], names: frozenset[str], home_langs: set[str],
     return again.language in home_langs or again.probability_of(frozenset(home_langs)) > 0.5
 
 
-def orthography_hit(words: list[str], data: LanguageData) -> bool:
-    """A lowercase word spelt in a way the document language never is."""
-    lower = " ".join(w for w in words if not w[0].isupper())
-    if not lower:
-        return False
-    if data.letters and not data.letters.isdisjoint(lower):
-        return True
-    return any(p.search(lower) for p in data.patterns)
-
-
-def suspicious(text: str, data: LanguageData) -> bool:
-    """Cheap signs, before any identification, that a span may be foreign: a frequent
-    word of another language, or a spelling the document language never uses, among
-    its lowercase words."""
-    if data.foreign_words and not data.foreign_words.keys().isdisjoint(
-            _ANY_WORD.findall(text.lower())):
-        return True  # function words start sentences: "Die", "El" count too
-    lower = _LOWER_WORDS.findall(text)
-    if not lower:
-        return False
-    joined = " ".join(lower)
-    if data.letters and not data.letters.isdisjoint(joined):
-        return True
-    return any(p.search(joined) for p in data.patterns)
-
-
-def lexicon_languages(words: list[str], data: LanguageData) -> frozenset[str]:
-    """Languages one of whose very frequent words (rules/data/function_words) is among
-    the span's lowercase words, when that word is no word of the document language:
-    "(noch)" in French text, "(para la)" in German text."""
-    found: set[str] = set()
-    table = data.foreign_words
-    if not table:
-        return frozenset()
-    for w in words:
-        if len(w) > 1 and not w[0].isupper():
-            langs = table.get(w.lower())
-            if langs:
-                found.update(langs)
-    return frozenset(found)
-
-
 def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozenset[str],
           th: Thresholds, quick: Callable[[str], Prediction],
           identify: Callable[[str], Prediction],
@@ -277,7 +234,7 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
         # cheap, sure evidence for the shortest notes ("(noch)", "(até levantou a)").
         lexicon = lexicon_languages(words, data)
         if lexicon:
-            agreed = _lexicon_agrees(prediction, lexicon, th, kin)
+            agreed = lexicon_agrees(prediction, lexicon, th, kin)
             if agreed:
                 return Verdict(agreed, 1 - home, n, "fasttext+lexicon")
     lower = [w for w in words if w not in names]
@@ -329,13 +286,3 @@ def _second_opinion_agrees(text: str, prediction: Prediction, home_langs: set[st
         return None
     home = prediction.probability_of(frozenset(home_langs))
     return Verdict(prediction.language, 1 - home, len(text.split()), "fasttext+langdetect")
-
-
-def _lexicon_agrees(prediction: Prediction, lexicon: frozenset[str], th: Thresholds,
-                    kin: Callable[[str], frozenset[str]]) -> str | None:
-    """fastText's most likely guess (or close kin of it) among the languages whose
-    frequent words the span holds, or None."""
-    for code, p in ((prediction.language, prediction.confidence), *prediction.others):
-        if p >= th.plausible and not lexicon.isdisjoint(kin(code) | {code}):
-            return code
-    return None
