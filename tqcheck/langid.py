@@ -131,8 +131,10 @@ class FastTextIdentifier:
         Most pieces only need their top language (is it the document's?), and asking
         fastText for one label is ~10% cheaper than for three on a line of news. The
         document-language vote predicts every line this way, and the foreign detector
-        reuses those predictions from the cache instead of asking again."""
-        return self._predict(text, 1, self._cache)
+        reuses those predictions from the cache instead of asking again. A piece already
+        asked about with its runners-up is not asked again."""
+        known = self._detail_cache.get(text)
+        return known if known is not None else self._predict(text, 1, self._cache)
 
     def predict_detail(self, text: str) -> Prediction:
         """The top TOP_K languages of one piece of text; cached by text."""

@@ -25,7 +25,7 @@ _NOISE = regex.compile(
     r"\d[\d.,:/%-]*(?:h\d*)?|"
     r"\w+(?:/\w+)+")  # "ats/nxp", "dpa/afp": agency credits and codes
 #: Every _NOISE match holds one of these (a cheap test before the costly pattern).
-_MAY_BE_NOISE = regex.compile(r"[.@#/\d]")
+_MAY_BE_NOISE = regex.compile(r"[@#/\d]|\.\w")  # (a final period is no sign)
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _NAME = regex.compile(r"(?<![.!?…:«\"“„(\[]\s*)(?<=\S\s+)(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)")
 _TERMINAL = regex.compile(r"[.!?…:;][\"»”’)\]]*\s*$")
@@ -258,7 +258,8 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     guesses = [(lang, prediction.confidence), *prediction.others]
     placed_elsewhere = sum(p for _, p in guesses) - home >= th.min_elsewhere
     candidates = frozenset().union(*(kin(code) | {code} for code, _ in guesses)) - home_langs
-    best, margin = ngram_preference(" ".join(w for w in words if w not in names),
+    # (A dozen words tell the n-grams' preference as well as a whole line does.)
+    best, margin = ngram_preference(" ".join([w for w in words if w not in names][:12]),
                                     candidates, home_langs)
     if best and margin >= th.min_ngram_margin and home <= th.max_home_probability \
             and placed_elsewhere:
