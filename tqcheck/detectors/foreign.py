@@ -20,6 +20,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Iterable, Sequence
 
+import re
+
 import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
@@ -29,14 +31,14 @@ from tqcheck.detectors.foreign_words import build_lexicon, orthography_hit, susp
 from tqcheck.langid import CACHE_LIMIT, get_second_opinion
 from tqcheck.model import Document, Finding, Rule
 from tqcheck.ruleset import RuleError, builtin_rules_dir, load_data
-from tqcheck.segments import (ASIDE, QUOTE, SENTENCE, trimmed, has_letters, line_segments,
-                              sentence_spans)
+from tqcheck.segments import (ASIDE, QUOTE, SENTENCE, has_letters, line_segments,
+                              sentence_spans, single_sentence, trimmed)
 from tqcheck.segments import Segment as Piece
 
 UNITS = ("line", "aside", "inline")
-_MAY_ENCLOSE = regex.compile(r"[(\[«“„‹\"]")
+_MAY_ENCLOSE = re.compile(r"[(\[«“„‹\"]")  # stdlib re: several times faster here
 _HOST_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}{3,}(?!\p{L})")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}")
+_WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")  # a letter starting a word (stdlib re)
 #: Languages for which there is no foreign text to find.
 NO_LANGUAGE = (None, "und", "mul")
 
@@ -152,7 +154,7 @@ class ForeignDetector:
         home = found.language == lang or found.language in data.close
         th = self._thresholds
         if home and (found.confidence >= th.split_below
-                     or len(sentence_spans(text, 0, len(text))) == 1
+                     or single_sentence(text)
                      or (found.confidence >= th.split_below_unless_suspicious
                          and not suspicious(text, data))):
             # Surely home, or home and one sentence (the line is its own sentence).
@@ -212,8 +214,8 @@ class ForeignDetector:
         """Cheap checks before identifying: a span with no lowercase word is names,
         acronyms or numbers; a short sentence inside a line is only judged when its
         spelling already says foreign (there is no second opinion for it)."""
-        if not _LOWER_WORD.search(span):
-            return False
+        if not any(m.group().islower() for m in _WORD_START.finditer(span)):
+            return False  # no lowercase word
         if whole_line or aside or len(span.split()) >= self._thresholds.mid_words:
             return True
         return orthography_hit(span.split(), data)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Callable, Mapping
 
-import regex
+import re
 
 from tqcheck.langid import Prediction
 
-_ANY_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
-_LOWER_WORDS = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+#: Words, roughly (digits included, which match no data): the stdlib `re` is several
+#: times faster than `regex` with Unicode classes, and this runs on whole lines.
+_FAST_WORD = re.compile(r"[^\W\d_]\w*(?:['’-]\w+)*")
 
 
 def build_lexicon(lang: str, close: frozenset[str], tables: Mapping[str, frozenset[str]]
@@ -35,18 +36,15 @@ def build_lexicon(lang: str, close: frozenset[str], tables: Mapping[str, frozens
 
 def suspicious(text: str, data) -> bool:
     """Cheap signs, before any identification, that a span may be foreign: a frequent
-    word of another language, or a spelling the document language never uses, among
-    its lowercase words."""
-    if data.foreign_words and not data.foreign_words.keys().isdisjoint(
-            _ANY_WORD.findall(text.lower())):
-        return True  # function words start sentences: "Die", "El" count too
-    lower = _LOWER_WORDS.findall(text)
-    if not lower:
+    word of another language (capitalised too: "Die", "El" start sentences), or a
+    spelling the document language never uses in its lowercase words."""
+    words = _FAST_WORD.findall(text)
+    if not words:
         return False
-    joined = " ".join(lower)
-    if data.letters and not data.letters.isdisjoint(joined):
+    if data.foreign_words and not data.foreign_words.keys().isdisjoint(
+            [w.lower() for w in words]):
         return True
-    return any(p.search(joined) for p in data.patterns)
+    return orthography_hit(words, data)
 
 
 def orthography_hit(words: list[str], data) -> bool:
