@@ -5,8 +5,9 @@ A foreign sentence appended to a native one without a sentence boundary between 
 ("... for a 108-degree weekend Le gouvernement se défend ...": a headline run into the
 next sentence) reads as foreign to fastText when the foreign part is longer; removing
 the line would lose the native text. So the line's first and last thirds are
-identified: when one is surely in the document language, the foreign part is cut where
-a capitalised word starts it, or the whole line is flagged when no such cut is found.
+identified, and the line cut where a capitalised word follows an unpunctuated one: when
+a part is surely in the document language and the rest is not, the rest is the foreign
+part; when only a third of the line is, the whole line is flagged.
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ MIN_NATIVE_WORDS = 3
 #: (close languages such as es/pt share enough words for a third of a line to look
 #: like either).
 NATIVE_CONFIDENCE, NATIVE_OTHER = 0.8, 0.1
+#: Cuts tried from each end of the line (each costs one or two short predictions).
+MAX_CUTS = 3
 
 
 def foreign_part(text: str, body: tuple[int, int], lang: str, found: str,
@@ -40,18 +43,24 @@ def foreign_part(text: str, body: tuple[int, int], lang: str, found: str,
                 and guess.probability_of(found) < NATIVE_OTHER
                 and len(part.split()) >= MIN_NATIVE_WORDS)
 
-    third = max(MIN_NATIVE_WORDS, len(words) // 3)
-    head_native = native(text[body[0]:words[third - 1].end()])
-    tail_native = not head_native and native(text[words[-third].start():body[1]])
-    if not (head_native or tail_native):
-        return ("line", *body)
-    for w in words[1:-1]:
-        if not w.group()[0].isupper():
-            continue
+    # Where a capitalised word follows a lowercase word without punctuation, one
+    # sentence may run into the next ("... weekend Le gouvernement ..."): the nearest such cuts to
+    # each end are tried first, then the line's thirds.
+    cuts = [w for i, w in enumerate(words[MIN_NATIVE_WORDS:len(words) - MIN_NATIVE_WORDS + 1],
+                                    MIN_NATIVE_WORDS)
+            if w.group()[0].isupper() and words[i - 1].group()[-1].isalnum()
+            and not words[i - 1].group()[0].isupper()]
+    tried = list(dict.fromkeys(cuts[:MAX_CUTS] + cuts[-MAX_CUTS:]))
+    for w in reversed(tried):  # the longest native beginning first
         before = text[body[0]:w.start()].rstrip()
-        after = text[w.start():body[1]]
-        mine, other = (before, after) if head_native else (after, before)
-        if native(mine) and predict(other).language != lang:
-            return ("inline", w.start(), body[1]) if head_native \
-                else ("inline", body[0], body[0] + len(before))
-    return ("inline", *body)
+        if native(before) and predict(text[w.start():body[1]]).language != lang:
+            return ("inline", w.start(), body[1])
+    for w in tried:  # the longest native end first
+        before = text[body[0]:w.start()].rstrip()
+        if native(text[w.start():body[1]]) and predict(before).language != lang:
+            return ("inline", body[0], body[0] + len(before))
+    third = max(MIN_NATIVE_WORDS, len(words) // 3)
+    if native(text[body[0]:words[third - 1].end()]) \
+            or native(text[words[-third].start():body[1]]):
+        return ("inline", *body)
+    return ("line", *body)
