@@ -1,0 +1,141 @@
+"""Short lines judged by their context: page chrome that no phrase list can name.
+
+A naive HTML-to-text dump keeps one line per page element, so menus, pagination,
+forum labels, counters and tag lists survive as lines of one to three words. A phrase
+rule cannot know them all ("Zitieren", "Renommee:", a user's post count), and a length
+rule alone would take every heading with them: jusText's length-and-context pass loses
+about a quarter of the article text on the devdata pages. These checks look at where a
+short line sits and what the page does with it instead, in the spirit of jusText's
+context pass and boilerpipe's shallow text features, but tuned to keep the text:
+
+* ``letterless`` — a line without a single letter ("1", "→", "#4", "432", "↑"): pager
+  links, counters, icons. Dates and times ("17.03.2020, 21:30", "8:09") are not debris
+  (the metadata rules decide on them), nor is a line that ends a sentence wrapped from
+  the line before ("2020.)"), nor a score or figure between two paragraphs of prose.
+* ``repeated`` — a label-like line (at most `max_words` words, no sentence punctuation)
+  that the page repeats at least `min_count` times: "Zitieren", "Antworten",
+  "Advertisement" between paragraphs. Text does not repeat itself verbatim; page
+  furniture does. A repeated speaker label ("Frage:") before prose stays.
+* ``trailing`` — short lines after the last line of prose: tags, share buttons,
+  "Related", a section name, at least `min_run` of them (one short line at the foot is
+  as often the author's name). A short list introduced by a line ending in a colon stays, and so does everything before the last prose line (headings, list
+  items inside the text), so an article's own structure is never touched.
+
+Every threshold is a rule `param`; no language is special-cased (only punctuation,
+letters and repetition are used).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+import regex
+
+from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.model import Document, Finding, Line, Rule
+
+_LETTER = regex.compile(r"\p{L}")
+# Sentence-final punctuation, possibly followed by closing quotes or brackets.
+_SENTENCE_END = regex.compile(r"[.!?…][\"'»”’)\]]*\s*$")
+# Dates, times and numbers with separators ("17.03.2020, 21:30", "8:09", "1.11.").
+_DATE_TIME = regex.compile(r"^[\d\s.,:/\-–]*\d[.:/\-]\d[\d\s.,:/\-–]*$")
+_LIST_INTRO = regex.compile(r":\s*$")
+#: A sentence has at least this many words: a wrapped line this long continues on the
+#: next line, and a figure between two such sentences is part of the text.
+SENTENCE_WORDS = 4
+
+
+def _words(line: Line) -> int:
+    return len(line.text.split())
+
+
+def _prose(line: Line, min_words: int) -> bool:
+    """A line of running text: long enough and ending like a sentence."""
+    return _words(line) >= min_words and bool(_SENTENCE_END.search(line.text))
+
+
+def _label_like(line: Line, max_words: int) -> bool:
+    """One to `max_words` words with at least one letter and no sentence punctuation."""
+    return (0 < _words(line) <= max_words and bool(_LETTER.search(line.text))
+            and not _SENTENCE_END.search(line.text))
+
+
+class ShortLineContextDetector:
+    """Runs the rules' checks (`params.check`) on each document's non-blank lines."""
+
+    name = "short-line-context"
+
+    def __init__(self, rules: list[Rule], checker: object = None) -> None:
+        self.rules = rules
+
+    def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
+        lines = [line for line in doc.lines if not line.blank]
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if not rule.applies_to(ctx.language):
+                continue
+            check = rule.params.get("check")
+            if check == "letterless":
+                hits = _letterless(lines, int(rule.params.get("max_tokens", 3)))
+            elif check == "repeated":
+                hits = _repeated(lines, int(rule.params.get("max_words", 1)),
+                                 int(rule.params.get("min_count", 4)),
+                                 int(rule.params.get("prose_words", 8)))
+            elif check == "trailing":
+                hits = _trailing(lines, int(rule.params.get("max_words", 3)),
+                                 int(rule.params.get("prose_words", 8)),
+                                 int(rule.params.get("min_run", 2)))
+            else:
+                continue
+            findings += [finding_from_rule(rule, doc, line.start, line.end) for line in hits]
+        return findings
+
+
+def _letterless(lines: list[Line], max_tokens: int) -> list[Line]:
+    out = []
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        if _LETTER.search(text) or len(text.split()) > max_tokens or _DATE_TIME.match(text):
+            continue
+        before = lines[k - 1] if k else None
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        # "2020.)" finishing a sentence that the dump wrapped onto a new line.
+        if (before is not None and _words(before) >= SENTENCE_WORDS
+                and not _SENTENCE_END.search(before.text) and _SENTENCE_END.search(text)):
+            continue
+        # A score or a figure between two paragraphs of prose belongs to the text.
+        if (before is not None and after is not None
+                and _prose(before, SENTENCE_WORDS) and _prose(after, SENTENCE_WORDS)):
+            continue
+        out.append(line)
+    return out
+
+
+def _repeated(lines: list[Line], max_words: int, min_count: int, prose_words: int) -> list[Line]:
+    counts = Counter(line.text.strip() for line in lines)
+    out = []
+    for k, line in enumerate(lines):
+        if counts[line.text.strip()] < min_count or not _label_like(line, max_words):
+            continue
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        # A speaker or field label that introduces prose ("Frage:") belongs to the text.
+        if _LIST_INTRO.search(line.text) and after is not None and _words(after) >= prose_words:
+            continue
+        out.append(line)
+    return out
+
+
+def _trailing(lines: list[Line], max_words: int, prose_words: int, min_run: int) -> list[Line]:
+    last = max((k for k, line in enumerate(lines) if _prose(line, prose_words)), default=None)
+    if last is None:
+        return []
+    out = []
+    intro = False
+    for line in lines[last + 1:]:
+        if _LIST_INTRO.search(line.text):
+            intro = True  # the lines after "Les lauréats :" are a list, not chrome
+        if intro or not _label_like(line, max_words):
+            continue
+        out.append(line)
+    # One short line at the foot is as often the author's name as a button: a run is chrome.
+    return out if len(out) >= min_run else []
