@@ -20,6 +20,10 @@ context pass and boilerpipe's shallow text features, but tuned to keep the text:
   "Related", a section name, at least `min_run` of them (one short line at the foot is
   as often the author's name). A short list introduced by a line ending in a colon stays, and so does everything before the last prose line (headings, list
   items inside the text), so an article's own structure is never touched.
+* ``leading`` — a run of at least `min_run` lines of at most `max_words` words that
+  opens the text, before its first longer line: the section menu and breadcrumb trail
+  above a headline ("Startseite / Ausland", "Accueil / › / Monde"). The headline is
+  the first longer line and stays; a short heading directly followed by prose stays.
 
 Every threshold is a rule `param`; no language is special-cased (only punctuation,
 letters and repetition are used).
@@ -85,6 +89,10 @@ class ShortLineContextDetector:
                 hits = _trailing(lines, int(rule.params.get("max_words", 3)),
                                  int(rule.params.get("prose_words", 8)),
                                  int(rule.params.get("min_run", 2)))
+            elif check == "leading":
+                hits = _leading(lines, int(rule.params.get("max_words", 2)),
+                                int(rule.params.get("prose_words", 8)),
+                                int(rule.params.get("min_run", 2)))
             else:
                 continue
             findings += [finding_from_rule(rule, doc, line.start, line.end) for line in hits]
@@ -139,3 +147,16 @@ def _trailing(lines: list[Line], max_words: int, prose_words: int, min_run: int)
         out.append(line)
     # One short line at the foot is as often the author's name as a button: a run is chrome.
     return out if len(out) >= min_run else []
+
+
+def _leading(lines: list[Line], max_words: int, prose_words: int, min_run: int) -> list[Line]:
+    run: list[Line] = []
+    for line in lines:
+        if _words(line) > max_words or _SENTENCE_END.search(line.text):
+            break
+        run.append(line)
+    else:
+        return []  # nothing but short lines: no article to stand above
+    if _prose(lines[len(run)], prose_words) and run:
+        run.pop()  # a heading glued to the text it introduces
+    return run if len(run) >= min_run else []
