@@ -13,9 +13,10 @@ Each rule names one `check` in its `params`:
   most two words with no full stop. Not after a number, an initial or an abbreviation
   ("17. März 2020.", "S. Paulo."), and not after a question (a short answer is dialogue:
   "Noch.", "Sorry.", "- Mit Wasser." are sentences).
-* ``duplicate`` — a sentence of `min_words` words or more repeated inside paragraphs
-  (a headline, teaser or pull-quote on a line of its own that the article repeats is
-  page furniture, left to the boilerplate rules), or a run of 1–5 words repeated back
+* ``duplicate`` — a sentence of `min_words` words or more repeated inside paragraphs,
+  in the same paragraph or at most `max_paragraph_gap` paragraphs later (a headline,
+  teaser or pull-quote on a line of its own, or a sentence quoted again paragraphs
+  later in a reply, is page structure, left to the boilerplate rules), or a run of 1–5 words repeated back
   to back ("à la fin à la fin"; "developers, developers" with commas is rhetoric).
 * ``calque`` — a literal rendering of a source-language idiom, from the per-language
   lists in `rules/data/calques/` ("faire du sens" for "make sense").
@@ -26,6 +27,7 @@ Detectors only measure: every rule here flags.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterable, Iterator
 
 import regex
@@ -179,7 +181,9 @@ class MtArtifactDetector:
     def _duplicates(self, rule: Rule, doc: Document, lang: str | None) -> Iterator[Finding]:
         text = doc.text
         min_words = int(rule.params.get("min_words", 8))
-        seen: dict[str, bool] = {}
+        max_gap = int(rule.params.get("max_paragraph_gap", 1))
+        starts = [start for start, _ in paragraphs(doc)]
+        seen: dict[str, tuple[bool, int]] = {}  # key -> (ever standalone, last paragraph)
         for m in _SENTENCE.finditer(text):
             words = _WORD.findall(m.group())
             if len(words) < min_words:
@@ -187,11 +191,15 @@ class MtArtifactDetector:
             key = " ".join(w.lower() for w in words)
             line = doc.index.line_at(m.start())
             standalone = line.text.strip() == m.group().strip()
-            if key in seen and not seen[key] and not standalone:
+            para = bisect_right(starts, m.start())
+            was_standalone, last_para = seen.get(key, (False, -max_gap - 1))
+            # A system repeats itself on the spot; a sentence met again paragraphs later
+            # is a quotation (a forum reply), a pull-quote or a teaser: page structure.
+            if key in seen and not was_standalone and not standalone and para - last_para <= max_gap:
                 start = m.start() + len(m.group()) - len(m.group().lstrip())
                 yield finding_from_rule(rule, doc, start, m.end(),
                                         message=f"{rule.message}: sentence repeated")
-            seen[key] = seen.get(key, False) or standalone
+            seen[key] = (was_standalone or standalone, para)
         doubled_ok = {w.lower() for w in self.repetition.get(lang or "", {}).get("doubled_words", [])}
         min_single = int(rule.params.get("min_single_word_length", 4))
         for first, second, end, chunk in _repeated_runs(text):
