@@ -13,9 +13,11 @@ context pass and boilerpipe's shallow text features, but tuned to keep the text:
   (the metadata rules decide on them), nor is a line that ends a sentence wrapped from
   the line before ("2020.)"), nor a score or figure between two paragraphs of prose.
 * ``repeated`` — a label-like line (at most `max_words` words, no sentence punctuation)
-  that the page repeats at least `min_count` times: "Zitieren", "Antworten",
-  "Advertisement" between paragraphs. Text does not repeat itself verbatim; page
-  furniture does. A repeated speaker label ("Frage:") before prose stays.
+  that the page repeats at least `min_count` times and at least `period_share` times
+  as often as its most repeated label: "Zitieren", "Antworten", "Advertisement"
+  between paragraphs. Text does not repeat itself verbatim; page furniture does, once
+  per post or teaser, while a user name or a heading that some posts share comes back
+  less often. A repeated speaker label ("Frage:") before prose stays.
 * ``trailing`` — short lines after the last line of prose: tags, share buttons,
   "Related", a section name, at least `min_run` of them (one short line at the foot is
   as often the author's name). A short list introduced by a line ending in a colon stays, and so does everything before the last prose line (headings, list
@@ -47,6 +49,8 @@ _LIST_INTRO = regex.compile(r":\s*$")
 #: A sentence has at least this many words: a wrapped line this long continues on the
 #: next line, and a figure between two such sentences is part of the text.
 SENTENCE_WORDS = 4
+#: Labels up to this many words set the page template's period (see `_repeated`).
+TEMPLATE_LABEL_WORDS = 3
 
 
 def _words(line: Line) -> int:
@@ -84,7 +88,8 @@ class ShortLineContextDetector:
             elif check == "repeated":
                 hits = _repeated(lines, int(rule.params.get("max_words", 1)),
                                  int(rule.params.get("min_count", 4)),
-                                 int(rule.params.get("prose_words", 8)))
+                                 int(rule.params.get("prose_words", 8)),
+                                 float(rule.params.get("period_share", 0.5)))
             elif check == "trailing":
                 hits = _trailing(lines, int(rule.params.get("max_words", 3)),
                                  int(rule.params.get("prose_words", 8)),
@@ -108,8 +113,9 @@ def _letterless(lines: list[Line], max_tokens: int) -> list[Line]:
         before = lines[k - 1] if k else None
         after = lines[k + 1] if k + 1 < len(lines) else None
         # "2020.)" finishing a sentence that the dump wrapped onto a new line.
-        if (before is not None and _words(before) >= SENTENCE_WORDS
-                and not _SENTENCE_END.search(before.text) and _SENTENCE_END.search(text)):
+        if (before is not None and _words(before) >= SENTENCE_WORDS and _SENTENCE_END.search(text)
+                and (not _SENTENCE_END.search(before.text)
+                     or before.text.count("(") > before.text.count(")"))):
             continue
         # A score or a figure between two paragraphs of prose belongs to the text.
         if (before is not None and after is not None
@@ -119,11 +125,18 @@ def _letterless(lines: list[Line], max_tokens: int) -> list[Line]:
     return out
 
 
-def _repeated(lines: list[Line], max_words: int, min_count: int, prose_words: int) -> list[Line]:
+def _repeated(lines: list[Line], max_words: int, min_count: int, prose_words: int,
+              period_share: float) -> list[Line]:
     counts = Counter(line.text.strip() for line in lines)
+    # The page template's period: how often its most repeated label comes back (once a
+    # post, once a teaser). Furniture comes back about as often; a user name, a rank or
+    # a heading that a few posts share comes back less.
+    period = max((counts[line.text.strip()] for line in lines
+                  if _label_like(line, TEMPLATE_LABEL_WORDS)), default=0)
+    floor = max(min_count, period_share * period)
     out = []
     for k, line in enumerate(lines):
-        if counts[line.text.strip()] < min_count or not _label_like(line, max_words):
+        if counts[line.text.strip()] < floor or not _label_like(line, max_words):
             continue
         after = lines[k + 1] if k + 1 < len(lines) else None
         # A speaker or field label that introduces prose ("Frage:") belongs to the text.
