@@ -17,7 +17,11 @@ context pass and boilerpipe's shallow text features, but tuned to keep the text:
   as often as its most repeated label: "Zitieren", "Antworten", "Advertisement"
   between paragraphs. Text does not repeat itself verbatim; page furniture does, once
   per post or teaser, while a user name or a heading that some posts share comes back
-  less often. A repeated speaker label ("Frage:") before prose stays.
+  less often. A repeated speaker label ("Frage:") before prose stays. The period is
+  read from labels of up to three words; cleaning removes only the shorter ones, so
+  where the template also has a longer label ("Beiträge anzeigen") the period holds
+  across cleaning passes. Where every repeated label is one word, the next cleaning
+  pass measures the period afresh and may take the next most repeated line too.
 * ``trailing`` — short lines after the last line of prose: tags, share buttons,
   "Related", a section name, at least `min_run` of them (one short line at the foot is
   as often the author's name). A short list introduced by a line ending in a colon stays, and so does everything before the last prose line (headings, list
