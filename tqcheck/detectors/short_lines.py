@@ -30,6 +30,12 @@ context pass and boilerpipe's shallow text features, but tuned to keep the text:
   opens the text, before its first longer line: the section menu and breadcrumb trail
   above a headline ("Startseite / Ausland", "Accueil / › / Monde"). The headline is
   the first longer line and stays; a short heading directly followed by prose stays.
+* ``teasers`` — at least `min_pairs` headline-and-timestamp pairs in a row ("Air
+  France-KLM : Paris et La Haye calment le jeu" / "1 mars 2019 à 13:16"): a list of
+  related or latest articles. A headline ends without a full stop; a timestamp is a
+  short line with a year and a clock time, as a CMS prints a publication time. A
+  chronology (dates only) or a live blog (times only) is not a teaser list, nor a run
+  that starts right after a timestamp (date-first entries).
 
 Every threshold is a rule `param`; no language is special-cased (only punctuation,
 letters and repetition are used).
@@ -50,6 +56,10 @@ _SENTENCE_END = regex.compile(r"[.!?…][\"'»”’)\]]*\s*$")
 # Dates, times and numbers with separators ("17.03.2020, 21:30", "8:09", "1.11.").
 _DATE_TIME = regex.compile(r"^[\d\s.,:/\-–]*\d[.:/\-]\d[\d\s.,:/\-–]*$")
 _LIST_INTRO = regex.compile(r":\s*$")
+# A publication timestamp has a year (1800-2099) and a clock time ("15:20", "15h20").
+_YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
+_CLOCK = regex.compile(r"\b\d{1,2}[:h]\d\d\b")
+_STATEMENT_END = regex.compile(r"[.!][\"'»”’)\]]*\s*$")
 #: A sentence has at least this many words: a wrapped line this long continues on the
 #: next line, and a figure between two such sentences is part of the text.
 SENTENCE_WORDS = 4
@@ -102,6 +112,10 @@ class ShortLineContextDetector:
                 hits = _leading(lines, int(rule.params.get("max_words", 2)),
                                 int(rule.params.get("prose_words", 8)),
                                 int(rule.params.get("min_run", 2)))
+            elif check == "teasers":
+                hits = _teasers(lines, int(rule.params.get("max_words", 20)),
+                                int(rule.params.get("date_words", 7)),
+                                int(rule.params.get("min_pairs", 3)))
             else:
                 continue
             findings += [finding_from_rule(rule, doc, line.start, line.end) for line in hits]
@@ -177,3 +191,27 @@ def _leading(lines: list[Line], max_words: int, prose_words: int, min_run: int) 
     if _prose(lines[len(run)], prose_words) and run:
         run.pop()  # a heading glued to the text it introduces
     return run if len(run) >= min_run else []
+
+
+def _teasers(lines: list[Line], max_words: int, date_words: int, min_pairs: int) -> list[Line]:
+    def stamp(line: Line) -> bool:
+        return (_words(line) <= date_words and bool(_YEAR.search(line.text))
+                and bool(_CLOCK.search(line.text)))
+
+    def headline(line: Line) -> bool:
+        return (0 < _words(line) <= max_words and not _STATEMENT_END.search(line.text)
+                and not stamp(line))
+
+    out: list[Line] = []
+    k = 0
+    while k < len(lines) - 1:
+        j = k
+        while j + 1 < len(lines) and headline(lines[j]) and stamp(lines[j + 1]):
+            j += 2
+        dated_before = k > 0 and stamp(lines[k - 1])
+        if (j - k) // 2 >= min_pairs and not dated_before:
+            out += lines[k:j]
+            k = j
+        else:
+            k += 1
+    return out
