@@ -96,28 +96,14 @@ class ShortLineContextDetector:
         for rule in self.rules:
             if not rule.applies_to(ctx.language):
                 continue
-            check = rule.params.get("check")
-            if check == "letterless":
-                hits = _letterless(lines, int(rule.params.get("max_tokens", 3)))
-            elif check == "repeated":
-                hits = _repeated(lines, int(rule.params.get("max_words", 1)),
-                                 int(rule.params.get("min_count", 4)),
-                                 int(rule.params.get("prose_words", 8)),
-                                 float(rule.params.get("period_share", 0.5)))
-            elif check == "trailing":
-                hits = _trailing(lines, int(rule.params.get("max_words", 3)),
-                                 int(rule.params.get("prose_words", 8)),
-                                 int(rule.params.get("min_run", 2)))
-            elif check == "leading":
-                hits = _leading(lines, int(rule.params.get("max_words", 2)),
-                                int(rule.params.get("prose_words", 8)),
-                                int(rule.params.get("min_run", 2)))
-            elif check == "teasers":
-                hits = _teasers(lines, int(rule.params.get("max_words", 20)),
-                                int(rule.params.get("date_words", 7)),
-                                int(rule.params.get("min_pairs", 3)))
-            else:
+            check = _CHECKS.get(str(rule.params.get("check")))
+            if check is None:
                 continue
+            function, defaults = check
+            # Each param keeps its default's type: TOML gives ints where floats are meant.
+            params = {name: type(default)(rule.params.get(name, default))
+                      for name, default in defaults.items()}
+            hits = function(lines, **params)
             findings += [finding_from_rule(rule, doc, line.start, line.end) for line in hits]
         return findings
 
@@ -215,3 +201,15 @@ def _teasers(lines: list[Line], max_words: int, date_words: int, min_pairs: int)
         else:
             k += 1
     return out
+
+
+#: check name -> (function, its params with their defaults); a rule file's `params`
+#: override the defaults.
+_CHECKS = {
+    "letterless": (_letterless, {"max_tokens": 3}),
+    "repeated": (_repeated, {"max_words": 1, "min_count": 4, "prose_words": 8,
+                             "period_share": 0.5}),
+    "trailing": (_trailing, {"max_words": 3, "prose_words": 8, "min_run": 2}),
+    "leading": (_leading, {"max_words": 2, "prose_words": 8, "min_run": 2}),
+    "teasers": (_teasers, {"max_words": 20, "date_words": 7, "min_pairs": 3}),
+}
