@@ -79,3 +79,20 @@ def test_short_lines_inside_the_article_stay(checker):
             "L'âge légal passe à 64 ans.\nLa durée de cotisation augmente.\n\n"
             "Les syndicats appellent à manifester jeudi dans toute la France, de Paris à Marseille.\n")
     assert checker.clean(text, lang="fr").text == text
+
+
+def test_menus_outside_the_article_go_as_one_finding_each_tag_lists_inside_stay(checker):
+    header = ["Accueil", "France", "Planète", "Idées", "Culture", "Sports"]
+    footer = ["FAQ", "La rédaction", "Contact", "Publicité", "Données personnelles", "Crédits"]
+    tags = ["Retraites", "Syndicats", "Grève", "Assemblée", "Sénat"]
+    body = [
+        "Retraites : le gouvernement recule",
+        "Le gouvernement a présenté mardi son projet de loi, très contesté par les syndicats.",
+        *tags,
+        "Les syndicats appellent à manifester jeudi dans toute la France, de Paris à Marseille.",
+    ]
+    text = "\n".join(header + body + footer) + "\n"
+    result = checker.clean(text, lang="fr")
+    assert result.text == "\n".join(body) + "\n"
+    runs = [f for f in result.report.findings if f.rule == "B306"]
+    assert [f.text.split("\n") for f in runs] == [header, footer]

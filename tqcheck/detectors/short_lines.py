@@ -36,6 +36,9 @@ context pass and boilerpipe's shallow text features, but tuned to keep the text:
   short line with a year and a clock time, as a CMS prints a publication time. A
   chronology (dates only) or a live blog (times only) is not a teaser list, nor a run
   that starts right after a timestamp (date-first entries).
+* ``menu-outside`` — a navigation menu (B190's runs of title-like short lines) before
+  the first or after the last line of prose. B190 only flags menus, because inside the
+  text such runs are also tag lists and forum post headers; outside it they are chrome.
 
 Every threshold is a rule `param`; no language is special-cased (only punctuation,
 letters and repetition are used).
@@ -48,6 +51,7 @@ from typing import Iterable
 import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.detectors.line_runs import menu_lines
 from tqcheck.model import Document, Finding, Line, Rule
 
 _LETTER = regex.compile(r"\p{L}")
@@ -104,8 +108,25 @@ class ShortLineContextDetector:
             params = {name: type(default)(rule.params.get(name, default))
                       for name, default in defaults.items()}
             hits = function(lines, **params)
-            findings += [finding_from_rule(rule, doc, line.start, line.end) for line in hits]
+            if function in _WHOLE_RUN:
+                findings += [finding_from_rule(rule, doc, run[0].start, run[-1].end,
+                                               message=f"{rule.message} ({len(run)} lines)")
+                             for run in _runs(lines, hits)]
+            else:
+                findings += [finding_from_rule(rule, doc, line.start, line.end) for line in hits]
         return findings
+
+
+def _runs(lines: list[Line], hits: list[Line]) -> list[list[Line]]:
+    """`hits` grouped into runs of lines adjacent in `lines`."""
+    position = {line.start: k for k, line in enumerate(lines)}
+    runs: list[list[Line]] = []
+    for line in hits:
+        if runs and position[line.start] == position[runs[-1][-1].start] + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
 
 
 def _letterless(lines: list[Line], max_tokens: int) -> list[Line]:
@@ -203,6 +224,15 @@ def _teasers(lines: list[Line], max_words: int, date_words: int, min_pairs: int)
     return out
 
 
+def _menu_outside(lines: list[Line], min_run: int, max_words: int, prose_words: int) -> list[Line]:
+    prose = [k for k, line in enumerate(lines) if _prose(line, prose_words)]
+    if not prose:
+        return []  # no article to be outside of
+    first, last = lines[prose[0]].start, lines[prose[-1]].start
+    return [line for line in menu_lines(lines, min_run, max_words)
+            if line.start < first or line.start > last]
+
+
 #: check name -> (function, its params with their defaults); a rule file's `params`
 #: override the defaults.
 _CHECKS = {
@@ -212,4 +242,8 @@ _CHECKS = {
     "trailing": (_trailing, {"max_words": 3, "prose_words": 8, "min_run": 2}),
     "leading": (_leading, {"max_words": 2, "prose_words": 8, "min_run": 2}),
     "teasers": (_teasers, {"max_words": 20, "date_words": 7, "min_pairs": 3}),
+    "menu-outside": (_menu_outside, {"min_run": 5, "max_words": 3, "prose_words": 8}),
 }
+#: Checks reported as one finding per run of lines: a menu is one thing to a reader
+#: (and B190 already flags its lines one by one).
+_WHOLE_RUN = frozenset({_menu_outside})
