@@ -24,8 +24,9 @@ context pass and boilerpipe's shallow text features, but tuned to keep the text:
   pass measures the period afresh and may take the next most repeated line too.
 * ``trailing`` — short lines after the last line of prose: tags, share buttons,
   "Related", a section name, at least `min_run` of them (one short line at the foot is
-  as often the author's name). A short list introduced by a line ending in a colon stays, and so does everything before the last prose line (headings, list
-  items inside the text), so an article's own structure is never touched.
+  as often the author's name). A short list introduced by a line ending in a colon
+  stays, and so does everything before the last prose line (headings, list items
+  inside the text), so an article's own structure is never touched.
 * ``leading`` — a run of at least `min_run` lines of at most `max_words` words that
   opens the text, before its first longer line: the section menu and breadcrumb trail
   above a headline ("Startseite / Ausland", "Accueil / › / Monde"). The headline is
