@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-import tqcheck
+from tqcheck.engine import Checker
 
 ARTICLE = {
     "fr": "Le conseil municipal a voté mardi la fermeture du pont.\n\nLes travaux dureront six mois.\n\n",
@@ -34,23 +34,27 @@ NOT_BIOS = [
 ]
 
 
-def _s212(lang: str, line: str) -> list[str]:
-    report = tqcheck.check(ARTICLE[lang] + line + "\n", lang=lang)
-    return [f.text for f in report.findings if f.rule == "S212"]
+@pytest.fixture(scope="module")
+def s212(checker) -> Checker:
+    """S212 alone: with every rule active, a pattern rule covering the same line wins."""
+    return Checker(checker.ruleset.only(lambda r: r.code == "S212"), identifier=checker.identifier)
+
+
+def _s212(s212: Checker, lang: str, text: str) -> list[str]:
+    return [f.text for f in s212.check(text, lang=lang).findings]
 
 
 @pytest.mark.parametrize("lang,line", BIOS, ids=[lang for lang, _ in BIOS])
-def test_bio_at_the_foot_is_flagged(lang, line):
-    assert _s212(lang, line) == [line]
+def test_bio_at_the_foot_is_flagged(s212, lang, line):
+    assert _s212(s212, lang, ARTICLE[lang] + line + "\n") == [line]
 
 
 @pytest.mark.parametrize("lang,line", NOT_BIOS, ids=[lang for lang, _ in NOT_BIOS])
-def test_news_sentence_is_not_a_bio(lang, line):
-    assert _s212(lang, line) == []
+def test_news_sentence_is_not_a_bio(s212, lang, line):
+    assert _s212(s212, lang, ARTICLE[lang] + line + "\n") == []
 
 
-def test_bio_in_the_body_is_left_alone():
+def test_bio_in_the_body_is_left_alone(s212):
     lang, line = BIOS[0]
     text = ARTICLE[lang] + line + "\n\nLe maire a salué la décision.\n\nLa réouverture est prévue en mars.\n\nUn recours a été déposé.\n"
-    report = tqcheck.check(text, lang=lang)
-    assert not [f for f in report.findings if f.rule == "S212"]
+    assert _s212(s212, lang, text) == []
