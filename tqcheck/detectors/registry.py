@@ -18,6 +18,7 @@ DETECTORS: dict[str, str] = {
     "mt-artifact": "tqcheck.detectors.mt_artifacts:MtArtifactDetector",
     "encoding": "tqcheck.detectors.encoding:EncodingDetector",
     "author-bio": "tqcheck.detectors.author_bio:AuthorBioDetector",
+    "line-shape": "tqcheck.detectors.line_shape:LineShapeDetector",
 }
 
 

@@ -1,0 +1,174 @@
+"""Metadata and page-control lines told by their make-up, not by their wording.
+
+A phrase rule knows "Publié le" and "Share this"; the next site prints "Mis en ligne
+le", "Por Ana Souza, G1 — Recife" or "Partilhar no WhatsApp". What these lines share is
+their shape, as a linguist would describe it: a byline, dateline or credit is short
+and made of names, dates, field labels ("Foto", "Quelle", "Por"), outlets and
+separators, with no ordinary word of a sentence; a page control ("Partager sur
+Facebook", "Leave a comment", "Les commentaires sont clos.") is short and made of
+page-control words plus at most one other word. `line_lexicon` sorts each token into
+such a class; here a rule's `params.check` decides from the class counts:
+
+* ``metadata`` — at most `max_words` tokens; a date (a numeric date, a clock time, a
+  month or weekday name beside a number), a field label, an outlet or an honorific;
+  no verb or other frequent word of the document language; at most `max_plain`
+  ordinary lower-case words when a label or outlet anchors the line, none otherwise.
+  A label alone needs a name, date or outlet to label ("Foto" is a heading).
+* ``ui`` — at most `max_words` tokens, a strong page-control word ("share",
+  "abonnez-vous", "Kommentare"), and page-control, joining and brand words making up at
+  least `min_share` of the tokens, with at most `max_plain` other words.
+
+Both skip quoted text, questions and lines ending in a colon (a list or a field
+heading that introduces the text), and return before any work on a line longer than
+`max_chars`: prose never gets tokenised. Every threshold is a rule `param`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.detectors.langdata import base_language, data_for
+from tqcheck.detectors.line_lexicon import (
+    CREDIT, DATE, DAY, FUNCTION, HONORIFIC, JOINER, LABEL, MONTH, NAME, NUMBER, OUTLET, PLAIN,
+    TIME, UI, UI_WEAK, WEEKDAY, LineLexicon, Profile)
+from tqcheck.model import Document, Finding, Rule
+
+_QUOTES = frozenset("«»“”\"„")
+_LETTER = re.compile(r"[^\W\d_]")
+_NO_END = frozenset(":?")
+
+
+#: What `metadata_line` found: a credit ("Foto: Ana Souza/Secom") may sit anywhere
+#: (under a picture, at the foot of a quotation); a labelled byline or date ("Por Ana
+#: Souza", "Mis à jour le 3 mai") and an unlabelled date stamp ("Jean Dupont, 3 mai 2021
+#: 08:12") only at the head or foot of the text. A rule's `params.kinds` picks the kinds
+#: it reports, so that the riskiest (a bare stamp is also a chronology entry) can be
+#: only flagged.
+CREDIT_LINE, BYLINE, STAMP_LINE = "credit", "byline", "stamp"
+POSITIONAL = frozenset({BYLINE, STAMP_LINE})
+
+
+def metadata_line(p: Profile, max_words: int, max_plain: int,
+                  max_plain_share: float) -> str | None:
+    """CREDIT_LINE, STAMP_LINE or None (see the module docstring)."""
+    if not 0 < p.tokens <= max_words or p[FUNCTION]:
+        return None
+    dated = p[DATE] > 0 or ((p[MONTH] or p[WEEKDAY]) and (p[DAY] or p[DATE]))
+    anchored = p[LABEL] or p[CREDIT] or p[OUTLET] or p[HONORIFIC] or p.has_copyright
+    plain = p[PLAIN] + p[UI] + p[UI_WEAK]
+    if anchored:
+        if plain > max_plain or plain > max_plain_share * p.tokens:
+            return None
+        # "Foto", "Source :" alone is a heading: a label must label something.
+        labelled = p[NAME] + p[OUTLET] + p[DATE] + p[DAY] + p[MONTH] + p[WEEKDAY] + p[NUMBER]
+        if not (p[OUTLET] or p[HONORIFIC] or labelled):
+            return None
+        # "Foto: Ana Souza/Secom", never "Foto de família": a credit names, nothing else.
+        if p.first == CREDIT and not plain:
+            return CREDIT_LINE
+        # A label must come first ("Por Ana Souza"), unless the line is dated
+        # ("Sophie Brunn, publié le 3 mai") or credits an outlet.
+        if dated or p[OUTLET] or p[HONORIFIC] or p.first == LABEL:
+            return BYLINE
+        return None
+    # Only dates, names, joining words: a date stamp or "Name, Name, le vendredi 14 juillet";
+    # "2 décembre 2019 : Reportage" is an entry of a chronology.
+    if not dated or plain or p.inner_colon:
+        return None
+    if p.share(DATE, DAY, MONTH, WEEKDAY, TIME, NUMBER) >= 0.3 and p[NAME] <= 4:
+        return STAMP_LINE
+    return None
+
+
+def ui_line(p: Profile, max_words: int, max_plain: int, min_share: float) -> bool:
+    """A share button, comment prompt, subscription or navigation control."""
+    if not 0 < p.tokens <= max_words or not p[UI]:
+        return False
+    other = p[PLAIN] + p[FUNCTION] + p[LABEL] + p[CREDIT]
+    # One page-control word beside an ordinary one is a headline ("Compartir el poder");
+    # a control phrase or two control words may carry one ("Read even more Share this").
+    if other > (max_plain if p[UI] >= 2 else 0):
+        return False
+    chrome = p[UI] + p[UI_WEAK] + p[JOINER] + p[OUTLET] + p[DATE] + p[NUMBER]
+    return chrome >= min_share * p.tokens
+
+
+_CHECKS = {
+    "metadata": (metadata_line, {"max_words": 14, "max_plain": 1, "max_plain_share": 0.25}),
+    "ui": (ui_line, {"max_words": 7, "max_plain": 1, "min_share": 0.6}),
+}
+#: Defaults of the params every check reads: where a positional hit may sit (fewer than
+#: `edge` lines of prose, of at least `prose_words` words, before or after it).
+_POSITION = {"edge": 2, "prose_words": 8}
+#: Characters per token a short line is allowed on average before it is not tokenised.
+CHARS_PER_TOKEN = 14
+
+
+class LineShapeDetector:
+    """Runs the rules' shape checks on every short non-blank line."""
+
+    name = "line-shape"
+
+    def __init__(self, rules: list[Rule], checker: object = None) -> None:
+        self.rules = rules
+        self.tables = data_for("line_shape", rules)
+        self.frequent = {lang: frozenset(w.lower() for w in table.get("words", []))
+                         for lang, table in data_for("function_words", rules).items()}
+        self.lexicons: dict[str | None, LineLexicon] = {}
+
+    def lexicon(self, lang: str | None) -> LineLexicon:
+        if lang not in self.lexicons:
+            self.lexicons[lang] = LineLexicon.build(
+                self.tables, lang, self.frequent.get(lang or "", frozenset()))
+        return self.lexicons[lang]
+
+    def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
+        rules = [r for r in self.rules if r.applies_to(ctx.language)
+                 and str(r.params.get("check")) in _CHECKS]
+        if not rules:
+            return []
+        lexicon = self.lexicon(base_language(ctx.language))
+        plans = []
+        for rule in rules:
+            function, defaults = _CHECKS[str(rule.params["check"])]
+            params = {k: type(v)(rule.params.get(k, v)) for k, v in defaults.items()}
+            plans.append((rule, function, params))
+        limit = max(p["max_words"] for _, _, p in plans)
+        lines = [line for line in doc.lines if not line.blank]
+        prose_before = _prose_counts(lines, plans)
+        total = prose_before[-1]
+        out: list[Finding] = []
+        for k, line in enumerate(lines):
+            text = line.text
+            if len(text) > limit * CHARS_PER_TOKEN or text.count(" ") > 2 * limit:
+                continue
+            stripped = text.strip()
+            # A line without a letter is a counter or a bare timestamp: B301's business.
+            if (stripped[-1] in _NO_END or not _QUOTES.isdisjoint(stripped)
+                    or not _LETTER.search(stripped)):
+                continue
+            profile = lexicon.profile(stripped)
+            for rule, function, params in plans:
+                kind = function(profile, **params)
+                if not kind:
+                    continue
+                edge = int(rule.params.get("edge", _POSITION["edge"]))
+                at_edge = prose_before[k] < edge or total - prose_before[k + 1] < edge
+                if kind is not True and kind not in rule.params.get("kinds", (kind,)):
+                    continue
+                if kind in POSITIONAL and not at_edge:
+                    continue
+                start = line.start + len(text) - len(text.lstrip())
+                out.append(finding_from_rule(rule, doc, start, start + len(stripped)))
+        return out
+
+
+def _prose_counts(lines: list, plans: list) -> list[int]:
+    """counts[k]: lines of prose among lines[:k] (so counts[-1] is the total)."""
+    words = min(int(rule.params.get("prose_words", _POSITION["prose_words"]))
+                for rule, _, _ in plans)
+    counts = [0]
+    for line in lines:
+        counts.append(counts[-1] + (len(line.text.split()) >= words))
+    return counts
