@@ -39,6 +39,8 @@ _CLOCK = re.compile(r"^\d{1,2}(?:[:h]\d{2}(?:[:h]\d{2})?h?|h)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _DAY = re.compile(r"^(?:[12]?\d|3[01])(?:\.|er|st|nd|rd|th|º|ª|°)?$")
 _DIGIT = re.compile(r"\d")
+# An elided article or preposition glued to its word: "l'article", "d’Ana", "dell'anno".
+_ELISION = re.compile(r"^\w{1,4}['’](?=\w)")
 _EDGE = re.compile(r"^[^\w©@#&]+|[^\w.©@#&]+$|(?<=\w)[.:]$")
 
 
@@ -83,7 +85,7 @@ class LineLexicon:
                     norm = " ".join(entry.split())
                     if " " in norm:
                         phrase_class.setdefault(norm.lower(), key)
-                    elif key == OUTLET and not norm.islower():
+                    elif key == OUTLET and norm.isupper() and len(norm) <= 4:  # "AP", not "ap"
                         outlet_words.setdefault(norm, key)
                     else:
                         words.setdefault(norm.lower(), key)
@@ -136,7 +138,7 @@ class LineLexicon:
                        ": " in stripped or " :" in stripped)
 
     def _classify(self, raw: str, digits_on_line: bool) -> str | None:
-        token = _EDGE.sub("", raw)
+        token = _ELISION.sub("", _EDGE.sub("", raw))
         if not token:
             return None  # a separator
         if _DIGIT.search(token):

@@ -36,7 +36,9 @@ from tqcheck.model import Document, Finding, Rule
 
 _QUOTES = frozenset("«»“”\"„")
 _LETTER = re.compile(r"[^\W\d_]")
-_NO_END = frozenset(":?")
+#: Line endings that rule a line out: a question is a headline; a colon introduces the
+#: text (a field heading, a list), except after a page control ("Partager :").
+_NO_END = {"metadata": frozenset(":?"), "ui": frozenset("?")}
 
 
 #: What `metadata_line` found: a credit ("Foto: Ana Souza/Secom") may sit anywhere
@@ -61,9 +63,10 @@ def metadata_line(p: Profile, max_words: int, max_plain: int,
         if plain > max_plain or plain > max_plain_share * p.tokens:
             return None
         # "Foto", "Source :" alone is a heading: a label must label something.
-        labelled = p[NAME] + p[OUTLET] + p[DATE] + p[DAY] + p[MONTH] + p[WEEKDAY] + p[NUMBER]
-        if not (p[OUTLET] or p[HONORIFIC] or labelled):
-            return None
+        labelled = (p[NAME] + p[OUTLET] + p[DATE] + p[DAY] + p[MONTH] + p[WEEKDAY] + p[NUMBER]
+                    + p[TIME])
+        if not (p[OUTLET] or p[HONORIFIC] or labelled) or p.tokens < 2:
+            return None  # one word ("Twitter", "AFP") is a button or the pattern rules' call
         # "Foto: Ana Souza/Secom", never "Foto de família": a credit names, nothing else.
         if p.first == CREDIT and not plain:
             return CREDIT_LINE
@@ -74,17 +77,23 @@ def metadata_line(p: Profile, max_words: int, max_plain: int,
         return None
     # Only dates, names, joining words: a date stamp or "Name, Name, le vendredi 14 juillet";
     # "2 décembre 2019 : Reportage" is an entry of a chronology.
-    if not dated or plain or p.inner_colon:
+    if not dated or plain:
         return None
-    if p.share(DATE, DAY, MONTH, WEEKDAY, TIME, NUMBER) >= 0.3 and p[NAME] <= 4:
+    if p.share(DATE, DAY, MONTH, WEEKDAY, TIME, NUMBER) >= 0.3 or p[NAME] <= 4:
         return STAMP_LINE
     return None
 
 
-def ui_line(p: Profile, max_words: int, max_plain: int, min_share: float) -> bool:
+def ui_line(p: Profile, max_words: int, max_plain: int, min_share: float,
+            min_weak: int) -> bool:
     """A share button, comment prompt, subscription or navigation control."""
-    if not 0 < p.tokens <= max_words or not p[UI]:
+    if not 0 < p.tokens <= max_words:
         return False
+    if not p[UI]:
+        # Only chrome words, none strong: "Transcription du contenu de la page",
+        # "Nächste Seite", "Start Blog Seite 198".
+        return (p[UI_WEAK] >= min_weak and not (p[PLAIN] + p[FUNCTION] + p[LABEL] + p[CREDIT])
+                and p[NAME] + p[OUTLET] <= 1)
     other = p[PLAIN] + p[FUNCTION] + p[LABEL] + p[CREDIT]
     # One page-control word beside an ordinary one is a headline ("Compartir el poder");
     # a control phrase or two control words may carry one ("Read even more Share this").
@@ -96,7 +105,7 @@ def ui_line(p: Profile, max_words: int, max_plain: int, min_share: float) -> boo
 
 _CHECKS = {
     "metadata": (metadata_line, {"max_words": 14, "max_plain": 1, "max_plain_share": 0.25}),
-    "ui": (ui_line, {"max_words": 7, "max_plain": 1, "min_share": 0.6}),
+    "ui": (ui_line, {"max_words": 7, "max_plain": 1, "min_share": 0.6, "min_weak": 3}),
 }
 #: Defaults of the params every check reads: where a positional hit may sit (fewer than
 #: `edge` lines of prose, of at least `prose_words` words, before or after it).
@@ -145,11 +154,12 @@ class LineShapeDetector:
                 continue
             stripped = text.strip()
             # A line without a letter is a counter or a bare timestamp: B301's business.
-            if (stripped[-1] in _NO_END or not _QUOTES.isdisjoint(stripped)
-                    or not _LETTER.search(stripped)):
+            if not _QUOTES.isdisjoint(stripped) or not _LETTER.search(stripped):
                 continue
             profile = lexicon.profile(stripped)
             for rule, function, params in plans:
+                if stripped[-1] in _NO_END[rule.params["check"]]:
+                    continue
                 kind = function(profile, **params)
                 if not kind:
                     continue
