@@ -1,0 +1,109 @@
+"""The line-shape detector (M400, M401, B400) on variants written for these tests: lines
+of the same make-up as real bylines, credits and page controls but worded differently
+from any rule pattern, and real content that looks close (a sentence with a date, a
+headline with a page-control word, a caption with a verb)."""
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.engine import Checker
+
+ARTICLE = {
+    "fr": ("Le conseil municipal a voté mardi la fermeture du pont pour six mois de travaux.\n\n"
+           "Les travaux commenceront en juin et coûteront douze millions d'euros à la ville.\n"),
+    "en": ("The city council voted on Tuesday to close the bridge for six months of repairs.\n\n"
+           "Work will start in June and is expected to cost the city twelve million pounds.\n"),
+    "de": ("Der Stadtrat hat am Dienstag beschlossen, die Brücke für sechs Monate zu sperren.\n\n"
+           "Die Arbeiten beginnen im Juni und kosten die Stadt rund zwölf Millionen Euro.\n"),
+    "es": ("El ayuntamiento anunció el martes el cierre del puente durante seis meses por obras.\n\n"
+           "Las obras empezarán en junio y costarán doce millones de euros a la ciudad.\n"),
+    "pt": ("A prefeitura anunciou nesta terça-feira o fechamento da ponte por seis meses.\n\n"
+           "As obras começam em junho e devem custar doze milhões de reais ao município.\n"),
+}
+
+# (language, line) — each would sit above or under an article on a real page.
+NOISE = [
+    ("fr", "Mis en ligne le 3 mai 2021 à 08h12"),
+    ("fr", "Par Claire Moreau et Julien Faure"),
+    ("fr", "Crédit photo : Hans Lucas / Maxppp"),
+    ("fr", "Envoyer par e-mail"),
+    ("en", "Updated 4 May 2021, 09:12 BST"),
+    ("en", "Image: Shutterstock / Jane Roe"),
+    ("en", "Sign in to comment"),
+    ("de", "Von Anna Schmidt und Jens Weber, Hamburg"),
+    ("de", "Stand: 04.05.2021 09:12 Uhr"),
+    ("de", "Kommentare anzeigen"),
+    ("es", "Por Lucía Fernández | Madrid"),
+    ("es", "Foto: EFE / Juan Pérez"),
+    ("es", "Inicia sesión para comentar"),
+    ("pt", "Por Ana Beatriz Souza, G1 — Recife"),
+    ("pt", "Atualizado há 2 horas"),
+    ("pt", "Partilhar no WhatsApp"),
+]
+
+# Real content of the same length and words.
+CONTENT = [
+    ("fr", "Le 3 mai 2021, le conseil a voté la fermeture"),
+    ("fr", "Partager le pouvoir"),
+    ("fr", "Photo de classe à Marseille"),
+    ("en", "Updated figures show a rise in cases"),
+    ("en", "Sign of the times"),
+    ("de", "Der Preis stieg am 4. Mai deutlich"),
+    ("es", "Fuente de energía"),
+    ("es", "Compartir el poder"),
+    ("pt", "Foto de família no Planalto"),
+    ("pt", "Seguir em frente"),
+]
+
+
+SHAPE_RULES = ("M400", "M401", "B400")
+
+
+@pytest.fixture(scope="module")
+def shape(checker) -> Checker:
+    """The shape rules alone: with every rule active, a pattern rule on the same line wins."""
+    return Checker(checker.ruleset.only(lambda r: r.code in SHAPE_RULES),
+                   identifier=checker.identifier)
+
+
+def _shape_rules(checker: Checker, text: str, lang: str) -> set[str]:
+    return {f.rule for f in checker.check(text, lang=lang).findings
+            if f.rule in SHAPE_RULES}
+
+
+@pytest.mark.parametrize("lang,line", NOISE)
+def test_noise_line_above_article_is_found(shape, lang, line):
+    found = _shape_rules(shape, f"{line}\n\n{ARTICLE[lang]}", lang)
+    assert found, f"{line!r} not found"
+
+
+@pytest.mark.parametrize("lang,line", CONTENT)
+def test_content_line_is_kept(shape, lang, line):
+    assert not _shape_rules(shape, f"{line}\n\n{ARTICLE[lang]}", lang)
+
+
+def test_byline_in_the_middle_of_a_long_text_is_left_alone(shape):
+    """A date stamp between paragraphs is a forum post header or a timeline entry."""
+    body = "\n\n".join([ARTICLE["fr"].strip()] * 3)
+    text = f"{body}\n\nPar Claire Moreau, 3 mai 2021\n\n{body}\n"
+    assert not _shape_rules(shape, text, "fr")
+
+
+def test_credit_in_the_middle_is_removed(shape):
+    body = "\n\n".join([ARTICLE["de"].strip()] * 3)
+    text = f"{body}\n\nFoto: Anna Schmidt/dpa\n\n{body}\n"
+    cleaned = shape.clean(text, lang="de").text
+    assert "Foto: Anna Schmidt/dpa" not in cleaned
+    assert cleaned.count("Stadtrat") == 6
+
+
+def test_bare_date_stamp_is_only_flagged(shape):
+    text = f"Mardi 4 mai 2021, 09:12\n\n{ARTICLE['fr']}"
+    report = shape.check(text, lang="fr")
+    assert any(f.rule == "M401" and f.action == "flag" for f in report.findings)
+    assert "Mardi 4 mai 2021" in shape.clean(text, lang="fr").text
+
+
+def test_quoted_or_question_lines_are_left_alone(shape):
+    for line in ("« Partager sur Facebook »", "Faut-il s'abonner ?"):
+        assert not _shape_rules(shape, f"{line}\n\n{ARTICLE['fr']}", "fr"), line
