@@ -19,6 +19,7 @@ DETECTORS: dict[str, str] = {
     "encoding": "tqcheck.detectors.encoding:EncodingDetector",
     "author-bio": "tqcheck.detectors.author_bio:AuthorBioDetector",
     "line-shape": "tqcheck.detectors.line_shape:LineShapeDetector",
+    "site-notice": "tqcheck.detectors.site_notice:SiteNoticeDetector",
 }
 
 

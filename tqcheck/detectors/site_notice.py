@@ -1,0 +1,88 @@
+"""Site notices: a sentence in which the website speaks about itself to its reader.
+
+"Si votre navigateur ne rend pas la page correctement…", "Your browser does not seem
+to support JavaScript", "Ce blog est personnel, la rédaction n'est pas à l'origine de
+ses contenus", "Sie können den Tweet nicht sehen? Dann hier entlang." No two sites
+word them alike, but each talks about the medium — the page, the site, the browser,
+the link, the comments, the subscription — and most address the reader (vous, you,
+Sie, usted, você). A news sentence rarely does both: it reports on the world, not on
+the page it is printed on. A line is a notice when it names at least `min_medium`
+distinct medium words and addresses the reader, or names `min_medium_alone` of them;
+reported speech ("a-t-il expliqué", "said") and quotations veto. The cue lists are
+per-language data in `rules/data/site_notice/<lang>.toml`; the thresholds are the
+rule's `params`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.detectors.langdata import base_language, data_for
+from tqcheck.model import Document, Finding, Rule
+
+_QUOTES = regex.compile(r"[«»“”\"„]")
+
+
+@dataclass(frozen=True)
+class NoticeCues:
+    """One language's compiled cue patterns (see rules/data/site_notice/)."""
+
+    medium: regex.Pattern
+    reader: regex.Pattern | None
+    veto: regex.Pattern | None
+
+    @classmethod
+    def from_table(cls, table: dict) -> "NoticeCues | None":
+        medium = _compile(table.get("medium", []))
+        if medium is None:
+            return None
+        return cls(medium, _compile(table.get("reader", [])), _compile(table.get("veto", [])))
+
+    def is_notice(self, text: str, min_medium: int, min_medium_alone: int) -> bool:
+        found = {m.group().lower() for m in self.medium.finditer(text)}
+        if len(found) < min_medium:
+            return False  # most lines stop here, after one scan
+        if _QUOTES.search(text) or (self.veto is not None and self.veto.search(text)):
+            return False
+        if len(found) >= min_medium_alone:
+            return True
+        return self.reader is not None and bool(self.reader.search(text))
+
+
+def _compile(patterns: list[str]) -> regex.Pattern | None:
+    if not patterns:
+        return None
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+
+
+class SiteNoticeDetector:
+    name = "site-notice"
+
+    def __init__(self, rules: list[Rule], checker: object = None) -> None:
+        self.rules = rules
+        self.cues = {lang: cues for lang, table in data_for("site_notice", rules).items()
+                     if (cues := NoticeCues.from_table(table)) is not None}
+
+    def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
+        cues = self.cues.get(base_language(ctx.language) or "")
+        if cues is None:
+            return []
+        out: list[Finding] = []
+        for rule in self.rules:
+            if not rule.applies_to(ctx.language):
+                continue
+            min_words = int(rule.params.get("min_words", 4))
+            max_words = int(rule.params.get("max_words", 40))
+            min_medium = int(rule.params.get("min_medium", 2))
+            alone = int(rule.params.get("min_medium_alone", 3))
+            for line in doc.lines:
+                text = line.text
+                if len(text) > max_words * 12 or not min_words <= len(text.split()) <= max_words:
+                    continue
+                if cues.is_notice(text, min_medium, alone):
+                    start = line.start + len(text) - len(text.lstrip())
+                    out.append(finding_from_rule(rule, doc, start, start + len(text.strip())))
+        return out
