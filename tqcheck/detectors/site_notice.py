@@ -4,10 +4,12 @@
 to support JavaScript", "Ce blog est personnel, la rédaction n'est pas à l'origine de
 ses contenus", "Sie können den Tweet nicht sehen? Dann hier entlang." No two sites
 word them alike, but each talks about the medium — the page, the site, the browser,
-the link, the comments, the subscription — and most address the reader (vous, you,
-Sie, usted, você). A news sentence rarely does both: it reports on the world, not on
-the page it is printed on. A line is a notice when it names at least `min_medium`
-distinct medium words and addresses the reader, or names `min_medium_alone` of them;
+the link, the comments, the subscription — and addresses the reader (vous, you, Sie,
+usted, você) or points at itself ("ce blog", "this page"). A news sentence rarely does
+both: it reports on the world, not on the page it is printed on ("La redacción publicó
+un artículo sobre la página web del ministerio" names the medium four times, and
+addresses nobody). A line is a notice when it names at least `min_medium` distinct
+medium words and addresses the reader or itself, or names `min_medium_alone` of them;
 reported speech ("a-t-il expliqué", "said") and quotations veto. The cue lists are
 per-language data in `rules/data/site_notice/<lang>.toml`; the thresholds are the
 rule's `params`.
@@ -77,7 +79,7 @@ class SiteNoticeDetector:
             min_words = int(rule.params.get("min_words", 4))
             max_words = int(rule.params.get("max_words", 40))
             min_medium = int(rule.params.get("min_medium", 2))
-            alone = int(rule.params.get("min_medium_alone", 3))
+            alone = int(rule.params.get("min_medium_alone", 5))
             for line in doc.lines:
                 text = line.text
                 if len(text) > max_words * 12 or not min_words <= len(text.split()) <= max_words:

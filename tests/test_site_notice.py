@@ -1,0 +1,49 @@
+"""The site-notice detector (B401) on notices written for these tests, and on news
+sentences about browsers, apps and newsrooms that must stay."""
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.engine import Checker
+
+LEAD = {
+    "fr": "Le conseil municipal a voté mardi la fermeture du pont pour six mois de travaux.",
+    "en": "The city council voted on Tuesday to close the bridge for six months of repairs.",
+    "de": "Der Stadtrat hat am Dienstag beschlossen, die Brücke für sechs Monate zu sperren.",
+    "es": "El ayuntamiento anunció el martes el cierre del puente durante seis meses por obras.",
+    "pt": "A prefeitura anunciou nesta terça-feira o fechamento da ponte por seis meses.",
+}
+
+NOTICES = [
+    ("fr", "Pour lire la suite de cet article, activez JavaScript dans votre navigateur."),
+    ("fr", "Cet article est réservé aux abonnés : connectez-vous à votre compte pour le lire."),
+    ("en", "To comment on this article, please sign in to your account."),
+    ("en", "This page works best in a modern browser with JavaScript enabled."),
+    ("de", "Um Kommentare zu schreiben, melden Sie sich bitte mit Ihrem Konto an."),
+    ("es", "Para ver este contenido, acepta las cookies de la página en tu navegador."),
+    ("pt", "Para continuar lendo esta matéria, faça login com seu e-mail de assinante."),
+]
+
+NEWS = [
+    ("fr", "Le navigateur de Google bloquera désormais les cookies publicitaires, a annoncé l'entreprise."),
+    ("en", "The app's new browser blocks ads on most websites, the company said on Monday."),
+    ("de", "Der Browser-Hersteller hat eine neue Version seiner App mit Werbeblocker veröffentlicht."),
+    ("es", "La redacción del diario publicó un artículo sobre la página web del ministerio."),
+    ("pt", "O site do ministério ficou fora do ar, e a página de consultas só voltou à noite."),
+]
+
+
+@pytest.fixture(scope="module")
+def b401(checker) -> Checker:
+    return Checker(checker.ruleset.only(lambda r: r.code == "B401"), identifier=checker.identifier)
+
+
+@pytest.mark.parametrize("lang,line", NOTICES)
+def test_notice_is_removed(b401, lang, line):
+    text = f"{LEAD[lang]}\n\n{line}\n"
+    assert b401.clean(text, lang=lang).text == f"{LEAD[lang]}\n"
+
+
+@pytest.mark.parametrize("lang,line", NEWS)
+def test_news_about_the_web_is_kept(b401, lang, line):
+    assert not b401.check(f"{LEAD[lang]}\n\n{line}\n", lang=lang).findings
