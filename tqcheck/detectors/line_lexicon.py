@@ -67,8 +67,8 @@ class LineLexicon:
     """The pooled word lists and one language's joining and frequent words."""
 
     words: dict[str, str]                       # lowercase word -> class (one-word entries)
-    phrases: re.Pattern | None                  # multi-word entries
-    phrase_class: dict[str, str]
+    #: multi-word entries by their first word, longest first: ("mis", "à", "jour") -> label
+    phrase_starts: dict[str, list[tuple[tuple[str, ...], str]]]
     outlet_words: dict[str, str]                # case-sensitive one-word outlets ("AP")
     joiners: frozenset[str] = field(default_factory=frozenset)
     frequent: frozenset[str] = field(default_factory=frozenset)
@@ -93,52 +93,53 @@ class LineLexicon:
             joiners = frozenset(w.lower() for w in tables[lang].get("joiners", []))
         else:
             joiners = frozenset(w.lower() for t in tables.values() for w in t.get("joiners", []))
-        phrases = None
-        if phrase_class:
-            alternatives = sorted(phrase_class, key=len, reverse=True)
-            body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in alternatives)
-            phrases = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
-        return cls(words, phrases, phrase_class, outlet_words, joiners,
-                   frozenset(frequent) - joiners)
+        starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, key in sorted(phrase_class.items(), key=lambda kv: -len(kv[0].split())):
+            parts = tuple(phrase.split())
+            starts.setdefault(parts[0], []).append((parts, key))
+        return cls(words, starts, outlet_words, joiners, frozenset(frequent) - joiners)
 
-    def profile(self, text: str) -> Profile:
-        """The class counts of `text` (a short line)."""
-        counts: dict[str, int] = {}
-        order: list[tuple[int, str]] = []
-        rest = text
-        if self.phrases is not None and " " in text:
-            pieces = []
-            last = 0
-            for m in self.phrases.finditer(text):
-                cls = self.phrase_class.get(" ".join(m.group().lower().split()))
-                if cls is None:
-                    continue
-                counts[cls] = counts.get(cls, 0) + len(m.group().split())
-                order.append((m.start(), cls))
-                pieces.append(text[last:m.start()])
-                pieces.append(" " * (m.end() - m.start()))
-                last = m.end()
-            pieces.append(text[last:])
-            rest = "".join(pieces)
-        has_digit_line = bool(_DIGIT.search(text))
-        for m in _TOKEN.finditer(rest):
+    def profile(self, text: str, give_up: int | None = None) -> Profile | None:
+        """The class counts of `text` (a short line): O(tokens), phrases looked up by
+        their first word. None as soon as more than `give_up` tokens are ordinary or
+        frequent words: no check could accept the line then."""
+        raw: list[str] = []
+        for m in _TOKEN.finditer(text):
             token = m.group()
             # "Foto/Quelle", "picture alliance/dpa" are two tokens; "12/03/2021" is one.
-            parts = token.split("/") if "/" in token and not token[0].isdigit() else (token,)
-            for part in parts:
-                cls = self._classify(part, has_digit_line)
-                if cls is None:
-                    continue
-                counts[cls] = counts.get(cls, 0) + 1
-                order.append((m.start(), cls))
-        order.sort()
+            if "/" in token and not token[0].isdigit():
+                raw += [t for t in token.split("/") if t]
+            else:
+                raw.append(token)
+        stripped_tokens = [_EDGE.sub("", t) for t in raw]
+        words = [t.lower() for t in stripped_tokens]
+        counts: dict[str, int] = {}
+        first = None
+        has_digit_line = bool(_DIGIT.search(text))
+        i = 0
+        while i < len(raw):
+            cls, size = None, 1
+            for phrase, phrase_cls in self.phrase_starts.get(words[i], ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    cls, size = phrase_cls, len(phrase)
+                    break
+            if cls is None:
+                cls = self._classify(stripped_tokens[i], has_digit_line)
+            if cls is not None:
+                counts[cls] = counts.get(cls, 0) + size
+                first = first or cls
+                if (give_up is not None and cls in (PLAIN, FUNCTION)
+                        and counts.get(PLAIN, 0) + counts.get(FUNCTION, 0) > give_up):
+                    return None
+            i += size
         stripped = text.rstrip()
-        return Profile(counts, sum(counts.values()), order[0][1] if order else None,
+        return Profile(counts, sum(counts.values()), first,
                        stripped[-1:] if stripped else "", "©" in text or "(c)" in text.lower(),
                        ": " in stripped or " :" in stripped)
 
-    def _classify(self, raw: str, digits_on_line: bool) -> str | None:
-        token = _ELISION.sub("", _EDGE.sub("", raw))
+    def _classify(self, token: str, digits_on_line: bool) -> str | None:
+        """The class of one token, already stripped of surrounding punctuation."""
+        token = _ELISION.sub("", token)
         if not token:
             return None  # a separator
         if _DIGIT.search(token):

@@ -144,6 +144,8 @@ class LineShapeDetector:
             params = {k: type(v)(rule.params.get(k, v)) for k, v in defaults.items()}
             plans.append((rule, function, params))
         limit = max(p["max_words"] for _, _, p in plans)
+        # More ordinary words than any check allows: stop tokenising the line.
+        give_up = max(p["max_plain"] for _, _, p in plans)
         lines = [line for line in doc.lines if not line.blank]
         prose_before = _prose_counts(lines, plans)
         total = prose_before[-1]
@@ -156,11 +158,17 @@ class LineShapeDetector:
             # A line without a letter is a counter or a bare timestamp: B301's business.
             if not _QUOTES.isdisjoint(stripped) or not _LETTER.search(stripped):
                 continue
-            profile = lexicon.profile(stripped)
+            profile = lexicon.profile(stripped, give_up)
+            if profile is None:
+                continue
+            verdicts: dict[tuple, object] = {}  # M400 and M401 ask the same question
             for rule, function, params in plans:
                 if stripped[-1] in _NO_END[rule.params["check"]]:
                     continue
-                kind = function(profile, **params)
+                key = (function, *params.values())
+                if key not in verdicts:
+                    verdicts[key] = function(profile, **params)
+                kind = verdicts[key]
                 if not kind:
                     continue
                 edge = int(rule.params.get("edge", _POSITION["edge"]))
