@@ -39,6 +39,11 @@ NOISE = [
     ("pt", "Por Ana Beatriz Souza, G1 — Recife"),
     ("pt", "Atualizado há 2 horas"),
     ("pt", "Partilhar no WhatsApp"),
+    ("pt", "Siga o nosso canal no Telegram"),
+    ("fr", "Suivez-nous sur Google Actualités"),
+    ("fr", "Découvrez nos offres d'abonnement"),
+    ("en", "Watch the video"),
+    ("de", "Video abspielen"),
 ]
 
 # Real content of the same length and words.
@@ -53,6 +58,10 @@ CONTENT = [
     ("es", "Compartir el poder"),
     ("pt", "Foto de família no Planalto"),
     ("pt", "Seguir em frente"),
+    ("fr", "Regarder la télévision"),
+    ("fr", "Découvrez les résultats"),
+    ("en", "Watch out"),
+    ("es", "Galería de arte"),
 ]
 
 

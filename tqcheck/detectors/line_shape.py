@@ -94,12 +94,12 @@ def ui_line(p: Profile, max_words: int, max_plain: int, min_share: float,
         # "Nächste Seite", "Start Blog Seite 198".
         return (p[UI_WEAK] >= min_weak and not (p[PLAIN] + p[FUNCTION] + p[LABEL] + p[CREDIT])
                 and p[NAME] + p[OUTLET] <= 1)
-    other = p[PLAIN] + p[FUNCTION] + p[LABEL] + p[CREDIT]
+    other = p[PLAIN] + p[FUNCTION] + p[LABEL]
     # One page-control word beside an ordinary one is a headline ("Compartir el poder");
     # a control phrase or two control words may carry one ("Read even more Share this").
     if other > (max_plain if p[UI] >= 2 else 0):
         return False
-    chrome = p[UI] + p[UI_WEAK] + p[JOINER] + p[OUTLET] + p[DATE] + p[NUMBER]
+    chrome = p[UI] + p[UI_WEAK] + p[JOINER] + p[OUTLET] + p[CREDIT] + p[DATE] + p[NUMBER]
     return chrome >= min_share * p.tokens
 
 
