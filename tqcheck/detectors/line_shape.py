@@ -13,14 +13,22 @@ such a class; here a rule's `params.check` decides from the class counts:
   month or weekday name beside a number), a field label, an outlet or an honorific;
   no verb or other frequent word of the document language; at most `max_plain`
   ordinary lower-case words when a label or outlet anchors the line, none otherwise.
-  A label alone needs a name, date or outlet to label ("Foto" is a heading).
+  A label alone needs a name, date or outlet to label ("Foto" is a heading). Three
+  kinds (a rule's `params.kinds` picks which it reports): a *credit* ("Foto: Ana
+  Souza/Secom") anywhere; a labelled *byline* ("Por Ana Souza", "Mis à jour le 3 mai")
+  and an unlabelled date *stamp* only where fewer than `edge` lines of prose lie
+  before or after it — between paragraphs the same shape is a forum post header.
 * ``ui`` — at most `max_words` tokens, a strong page-control word ("share",
-  "abonnez-vous", "Kommentare"), and page-control, joining and brand words making up at
-  least `min_share` of the tokens, with at most `max_plain` other words.
+  "abonnez-vous", "Kommentare") and page-control, joining, brand and credit words making
+  up at least `min_share` of the tokens; one other word only beside two control words
+  ("Compartir el poder" is a headline). A line of `min_weak` chrome words and nothing
+  else ("Transcription du contenu de la page") also counts.
 
-Both skip quoted text, questions and lines ending in a colon (a list or a field
-heading that introduces the text), and return before any work on a line longer than
-`max_chars`: prose never gets tokenised. Every threshold is a rule `param`.
+Both skip quoted text, questions, lines without a letter (B301's business), and
+metadata lines ending in a colon (a field heading that introduces the text); they stop
+tokenising a line once it holds more ordinary words than any check allows, and never
+look at a line longer than `max_words` × 14 characters: prose is not tokenised.
+Every threshold is a rule `param`; no language is special-cased in code.
 """
 from __future__ import annotations
 
