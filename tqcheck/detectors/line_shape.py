@@ -55,7 +55,7 @@ _NO_END = {"metadata": frozenset(":?"), "ui": frozenset("?")}
 #: 08:12") only at the head or foot of the text. A rule's `params.kinds` picks the kinds
 #: it reports, so that the riskiest (a bare stamp is also a chronology entry) can be
 #: only flagged.
-CREDIT_LINE, BYLINE, STAMP_LINE = "credit", "byline", "stamp"
+CREDIT_LINE, BYLINE, STAMP_LINE, CREDIT_TAIL = "credit", "byline", "stamp", "tail"
 POSITIONAL = frozenset({BYLINE, STAMP_LINE})
 
 
@@ -120,6 +120,23 @@ _CHECKS = {
 _POSITION = {"edge": 2, "prose_words": 8}
 #: Characters per token a short line is allowed on average before it is not tokenised.
 CHARS_PER_TOKEN = 14
+#: What sets a CMS credit field off at the end of a caption: "… pandemia — Foto: Ana
+#: Souza/Secom". A bracketed credit ("… Tabs (Bild: Vivaldi)") is part of the caption as
+#: the editor wrote it, and the devdata pages keep it as content.
+TAIL_SEPARATORS = (" — ", " – ", " | ")
+#: A credit tail is at most this long, and the caption before it at least this many words.
+TAIL_CHARS, CAPTION_WORDS = 80, 3
+
+
+def credit_tail(text: str, lexicon: LineLexicon, params: dict) -> bool:
+    """A caption ending in a credit ("Le pont fermé mardi. Photo : Jean Roe/AFP")."""
+    cut = max(text.rfind(sep) + len(sep) for sep in TAIL_SEPARATORS)
+    tail = text[cut:].strip(" ).")
+    if cut <= 0 or not tail or len(tail) > TAIL_CHARS or len(text[:cut].split()) < CAPTION_WORDS:
+        return False
+    profile = lexicon.profile(tail, params["max_plain"])
+    return (profile is not None and profile.first == CREDIT
+            and metadata_line(profile, **params) == CREDIT_LINE)
 
 
 class LineShapeDetector:
@@ -157,9 +174,15 @@ class LineShapeDetector:
         lines = [line for line in doc.lines if not line.blank]
         prose_before = _prose_counts(lines, plans)
         total = prose_before[-1]
+        tails = [(rule, params) for rule, function, params in plans
+                 if function is metadata_line and CREDIT_TAIL in rule.params.get("kinds", ())]
         out: list[Finding] = []
         for k, line in enumerate(lines):
             text = line.text
+            for rule, params in tails:
+                if ":" in text and credit_tail(text.rstrip(), lexicon, params):
+                    start = line.start + len(text) - len(text.lstrip())
+                    out.append(finding_from_rule(rule, doc, start, start + len(text.strip())))
             if len(text) > limit * CHARS_PER_TOKEN or text.count(" ") > 2 * limit:
                 continue
             stripped = text.strip()
