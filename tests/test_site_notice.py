@@ -22,6 +22,9 @@ NOTICES = [
     ("de", "Um Kommentare zu schreiben, melden Sie sich bitte mit Ihrem Konto an."),
     ("es", "Para ver este contenido, acepta las cookies de la página en tu navegador."),
     ("pt", "Para continuar lendo esta matéria, faça login com seu e-mail de assinante."),
+    ("de", "Sie möchten diesen Artikel kommentieren? Dann loggen Sie sich ein."),
+    ("es", "Descarga gratis nuestra aplicación para no perderte nada."),
+    ("en", "Thanks for reading! Subscribe for free to receive new posts."),
 ]
 
 NEWS = [
@@ -30,6 +33,8 @@ NEWS = [
     ("de", "Der Browser-Hersteller hat eine neue Version seiner App mit Werbeblocker veröffentlicht."),
     ("es", "La redacción del diario publicó un artículo sobre la página web del ministerio."),
     ("pt", "O site do ministério ficou fora do ar, e a página de consultas só voltou à noite."),
+    ("es", "Según la empresa, los usuarios pueden descargar la nueva aplicación desde el lunes."),
+    ("de", "Die Nutzer müssen sich künftig mit ihrem Konto anmelden, um Kommentare zu schreiben."),
 ]
 
 
