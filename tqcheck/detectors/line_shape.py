@@ -111,10 +111,32 @@ def ui_line(p: Profile, max_words: int, max_plain: int, min_share: float,
     return chrome >= min_share * p.tokens
 
 
+#: Separator runs of a link bar: "Accueil | Monde", "Startseite --- Politik", "A » B".
+_BAR_SEPARATOR = re.compile(r"\s+(?:[|•·»>/]+|-{2,}|[-–—])\s+")
+_SENTENCE_END = re.compile(r"[.!?…]\W*$")
+
+
+def link_bar(text: str, min_items: int, max_item_words: int) -> bool:
+    """A navigation or footer bar: `min_items` or more short title-like items between
+    separators ("Startseite --- Politik --- Wirtschaft", "Sobre nós | Anuncie | Contato")."""
+    items = _BAR_SEPARATOR.split(text.strip(" |•·»>/-–—"))
+    if len(items) < min_items:
+        return False
+    titled = 0
+    for item in items:
+        words = item.split()
+        if not 0 < len(words) <= max_item_words or _SENTENCE_END.search(item):
+            return False
+        titled += item[:1].isupper()
+    return titled >= len(items) - 1
+
+
 _CHECKS = {
     "metadata": (metadata_line, {"max_words": 14, "max_plain": 1, "max_plain_share": 0.25}),
     "ui": (ui_line, {"max_words": 7, "max_plain": 1, "min_share": 0.6, "min_weak": 3}),
 }
+#: Checks on the raw line text (no token profile): name -> (function, defaults).
+_TEXT_CHECKS = {"link-bar": (link_bar, {"min_items": 3, "max_item_words": 4})}
 #: Defaults of the params every check reads: where a positional hit may sit (fewer than
 #: `edge` lines of prose, of at least `prose_words` words, before or after it).
 _POSITION = {"edge": 2, "prose_words": 8}
@@ -160,7 +182,9 @@ class LineShapeDetector:
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
         rules = [r for r in self.rules if r.applies_to(ctx.language)
                  and str(r.params.get("check")) in _CHECKS]
-        if not rules:
+        bars = [r for r in self.rules if r.applies_to(ctx.language)
+                and str(r.params.get("check")) in _TEXT_CHECKS]
+        if not rules and not bars:
             return []
         lexicon = self.lexicon(base_language(ctx.language))
         plans = []
@@ -168,12 +192,13 @@ class LineShapeDetector:
             function, defaults = _CHECKS[str(rule.params["check"])]
             params = {k: type(v)(rule.params.get(k, v)) for k, v in defaults.items()}
             plans.append((rule, function, params))
-        limit = max(p["max_words"] for _, _, p in plans)
+        limit = max((p["max_words"] for _, _, p in plans), default=0)
         # More ordinary words than any check allows: stop tokenising the line.
-        give_up = max(p["max_plain"] for _, _, p in plans)
+        give_up = max((p["max_plain"] for _, _, p in plans), default=0)
         lines = [line for line in doc.lines if not line.blank]
-        prose_before = _prose_counts(lines, plans)
+        prose_before = _prose_counts(lines, rules + bars)
         total = prose_before[-1]
+        bar_plans = [(rule, _TEXT_CHECKS[str(rule.params["check"])]) for rule in bars]
         tails = [(rule, params) for rule, function, params in plans
                  if function is metadata_line and CREDIT_TAIL in rule.params.get("kinds", ())]
         out: list[Finding] = []
@@ -183,7 +208,14 @@ class LineShapeDetector:
                 if ":" in text and credit_tail(text.rstrip(), lexicon, params):
                     start = line.start + len(text) - len(text.lstrip())
                     out.append(finding_from_rule(rule, doc, start, start + len(text.strip())))
-            if len(text) > limit * CHARS_PER_TOKEN or text.count(" ") > 2 * limit:
+            for rule, (function, defaults) in bar_plans:
+                params = {n: type(v)(rule.params.get(n, v)) for n, v in defaults.items()}
+                edge = int(rule.params.get("edge", _POSITION["edge"]))
+                at_edge = prose_before[k] < edge or total - prose_before[k + 1] < edge
+                if at_edge and len(text) <= 200 and function(text, **params):
+                    start = line.start + len(text) - len(text.lstrip())
+                    out.append(finding_from_rule(rule, doc, start, start + len(text.strip())))
+            if not plans or len(text) > limit * CHARS_PER_TOKEN or text.count(" ") > 2 * limit:
                 continue
             stripped = text.strip()
             # A line without a letter is a counter or a bare timestamp: B301's business.
@@ -213,10 +245,9 @@ class LineShapeDetector:
         return out
 
 
-def _prose_counts(lines: list, plans: list) -> list[int]:
+def _prose_counts(lines: list, rules: list[Rule]) -> list[int]:
     """counts[k]: lines of prose among lines[:k] (so counts[-1] is the total)."""
-    words = min(int(rule.params.get("prose_words", _POSITION["prose_words"]))
-                for rule, _, _ in plans)
+    words = min(int(rule.params.get("prose_words", _POSITION["prose_words"])) for rule in rules)
     counts = [0]
     for line in lines:
         counts.append(counts[-1] + (len(line.text.split()) >= words))
