@@ -13,6 +13,10 @@ medium words and addresses the reader or itself, or names `min_medium_alone` of 
 reported speech ("a-t-il expliqué", "said") and quotations veto. The cue lists are
 per-language data in `rules/data/site_notice/<lang>.toml`; the thresholds are the
 rule's `params`.
+
+With `params.check = "placeholder"` a rule looks for what a page leaves where an
+embedded video, post or widget did not load instead: a short line naming such an item
+(`unit`) and its state (`state`: unavailable, external, loading, "on Instagram").
 """
 from __future__ import annotations
 
@@ -35,13 +39,16 @@ class NoticeCues:
     medium: regex.Pattern
     reader: regex.Pattern | None
     veto: regex.Pattern | None
+    unit: regex.Pattern | None = None
+    state: regex.Pattern | None = None
 
     @classmethod
     def from_table(cls, table: dict) -> "NoticeCues | None":
         medium = _compile(table.get("medium", []))
         if medium is None:
             return None
-        return cls(medium, _compile(table.get("reader", [])), _compile(table.get("veto", [])))
+        return cls(medium, _compile(table.get("reader", [])), _compile(table.get("veto", [])),
+                   _compile(table.get("unit", [])), _compile(table.get("state", [])))
 
     def is_notice(self, text: str, min_medium: int, min_medium_alone: int) -> bool:
         found = {m.group().lower() for m in self.medium.finditer(text)}
@@ -52,6 +59,17 @@ class NoticeCues:
         if len(found) >= min_medium_alone:
             return True
         return self.reader is not None and bool(self.reader.search(text))
+
+
+    def is_placeholder(self, text: str) -> bool:
+        """What a page leaves where an embedded item did not load: "Contenu externe",
+        "View this post on Instagram", "Das Video konnte nicht geladen werden."."""
+        if (self.unit is None or self.state is None or text.rstrip().endswith(":")
+                or not self.unit.search(text)):
+            return False  # a line ending in a colon introduces a quotation
+        if self.veto is not None and self.veto.search(text):
+            return False
+        return bool(self.state.search(text))
 
 
 def _compile(patterns: list[str]) -> regex.Pattern | None:
@@ -76,6 +94,7 @@ class SiteNoticeDetector:
         for rule in self.rules:
             if not rule.applies_to(ctx.language):
                 continue
+            placeholder = rule.params.get("check") == "placeholder"
             min_words = int(rule.params.get("min_words", 4))
             max_words = int(rule.params.get("max_words", 40))
             min_medium = int(rule.params.get("min_medium", 2))
@@ -84,7 +103,8 @@ class SiteNoticeDetector:
                 text = line.text
                 if len(text) > max_words * 12 or not min_words <= len(text.split()) <= max_words:
                     continue
-                if cues.is_notice(text, min_medium, alone):
+                if (cues.is_placeholder(text) if placeholder
+                        else cues.is_notice(text, min_medium, alone)):
                     start = line.start + len(text) - len(text.lstrip())
                     out.append(finding_from_rule(rule, doc, start, start + len(text.strip())))
         return out
