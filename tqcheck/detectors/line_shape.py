@@ -135,8 +135,19 @@ _CHECKS = {
     "metadata": (metadata_line, {"max_words": 14, "max_plain": 1, "max_plain_share": 0.25}),
     "ui": (ui_line, {"max_words": 7, "max_plain": 1, "min_share": 0.6, "min_weak": 3}),
 }
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w{2,}")
+
+
+def author_contact(text: str, cues: re.Pattern | None, max_words: int) -> bool:
+    """An author's contact line: an e-mail address or a social handle beside a contact
+    or author word ("Contacter l'auteur : c.moreau@…", "E-Mail an die Autorin: …")."""
+    return (cues is not None and len(text.split()) <= max_words
+            and bool(_ADDRESS.search(text)) and bool(cues.search(_ADDRESS.sub(" ", text))))
+
+
 #: Checks on the raw line text (no token profile): name -> (function, defaults).
-_TEXT_CHECKS = {"link-bar": (link_bar, {"min_items": 3, "max_item_words": 4})}
+_TEXT_CHECKS = {"link-bar": (link_bar, {"min_items": 3, "max_item_words": 4}),
+                "contact": (author_contact, {"max_words": 12})}
 #: Defaults of the params every check reads: where a positional hit may sit (fewer than
 #: `edge` lines of prose, of at least `prose_words` words, before or after it).
 _POSITION = {"edge": 2, "prose_words": 8}
@@ -172,6 +183,10 @@ class LineShapeDetector:
         self.frequent = {lang: frozenset(w.lower() for w in table.get("words", []))
                          for lang, table in data_for("function_words", rules).items()}
         self.lexicons: dict[str | None, LineLexicon] = {}
+        words = sorted({w for table in self.tables.values() for w in table.get("contact", [])},
+                       key=len, reverse=True)
+        self.contact_cues = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+                                        re.IGNORECASE) if words else None)
 
     def lexicon(self, lang: str | None) -> LineLexicon:
         if lang not in self.lexicons:
@@ -212,6 +227,8 @@ class LineShapeDetector:
                 params = {n: type(v)(rule.params.get(n, v)) for n, v in defaults.items()}
                 edge = int(rule.params.get("edge", _POSITION["edge"]))
                 at_edge = prose_before[k] < edge or total - prose_before[k + 1] < edge
+                if function is author_contact:
+                    params["cues"] = self.contact_cues
                 if at_edge and len(text) <= 200 and function(text, **params):
                     start = line.start + len(text) - len(text.lstrip())
                     out.append(finding_from_rule(rule, doc, start, start + len(text.strip())))
