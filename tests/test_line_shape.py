@@ -44,6 +44,12 @@ NOISE = [
     ("fr", "Découvrez nos offres d'abonnement"),
     ("en", "Watch the video"),
     ("de", "Video abspielen"),
+    # a CMS header printing author, agency, place and times on one long line
+    ("pt", "Por Ana Souza e Carlos Lima, g1 SP e TV Globo — São Paulo | 12/03/2021 16h25 "
+           "Atualizado há 2 horas"),
+    ("en", "By Jane Roe and John Smith, Reuters | Updated March 12, 2021 at 4:25 p.m. ET"),
+    ("fr", "Jean Dupont · Il y a 3 heures"),
+    ("fr", "Dernière modification : 12 mars 2021"),
 ]
 
 # Real content of the same length and words.
@@ -62,6 +68,8 @@ CONTENT = [
     ("fr", "Découvrez les résultats"),
     ("en", "Watch out"),
     ("es", "Galería de arte"),
+    ("fr", "Il y a 3 heures de route entre Paris et Lyon"),
+    ("en", "By March 12, 2021 the council had voted to close the bridge and two schools"),
 ]
 
 

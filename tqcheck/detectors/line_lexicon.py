@@ -124,7 +124,7 @@ class LineLexicon:
                     cls, size = phrase_cls, len(phrase)
                     break
             if cls is None:
-                cls = self._classify(stripped_tokens[i], has_digit_line)
+                cls = self._classify(stripped_tokens[i], has_digit_line, i == 0)
             if cls is not None:
                 counts[cls] = counts.get(cls, 0) + size
                 first = first or cls
@@ -137,7 +137,7 @@ class LineLexicon:
                        stripped[-1:] if stripped else "", "©" in text or "(c)" in text.lower(),
                        ": " in stripped or " :" in stripped)
 
-    def _classify(self, token: str, digits_on_line: bool) -> str | None:
+    def _classify(self, token: str, digits_on_line: bool, opens_line: bool = False) -> str | None:
         """The class of one token, already stripped of surrounding punctuation."""
         token = _ELISION.sub("", token)
         if not token:
@@ -153,7 +153,8 @@ class LineLexicon:
         if token in self.outlet_words:
             return OUTLET
         lower = token.lower()
-        cls = self.words.get(lower) or self.words.get(lower.rstrip("."))
+        cls = (self.words.get(lower) or self.words.get(lower.rstrip("."))
+               or self.words.get(lower + "."))  # "p.m" -> "p.m.", "Prof" -> "prof."
         if cls in (MONTH, WEEKDAY) and not digits_on_line:
             cls = None  # "May", "Mars", "So": a month or weekday only beside a number
         if cls is not None and cls != UI_WEAK:
@@ -162,7 +163,9 @@ class LineLexicon:
             return JOINER
         if cls == UI_WEAK:
             return UI_WEAK
-        if lower in self.frequent:
+        # A frequent word is a verb or pronoun of a sentence ("Il a dit"), except inside
+        # a name ("São Paulo", "Des Moines"): capitalised after the line's first word.
+        if lower in self.frequent and (opens_line or not token[0].isupper()):
             return FUNCTION
         if token[0].isupper() or token[0] in "@#":
             return NAME

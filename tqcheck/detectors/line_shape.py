@@ -59,14 +59,20 @@ CREDIT_LINE, BYLINE, STAMP_LINE, CREDIT_TAIL = "credit", "byline", "stamp", "tai
 POSITIONAL = frozenset({BYLINE, STAMP_LINE})
 
 
-def metadata_line(p: Profile, max_words: int, max_plain: int,
-                  max_plain_share: float) -> str | None:
-    """CREDIT_LINE, STAMP_LINE or None (see the module docstring)."""
-    if not 0 < p.tokens <= max_words or p[FUNCTION]:
+def metadata_line(p: Profile, max_words: int, max_plain: int, max_plain_share: float,
+                  max_words_labelled: int) -> str | None:
+    """CREDIT_LINE, BYLINE, STAMP_LINE or None (see the module docstring)."""
+    if not 0 < p.tokens <= max(max_words, max_words_labelled) or p[FUNCTION]:
         return None
-    dated = p[DATE] > 0 or ((p[MONTH] or p[WEEKDAY]) and (p[DAY] or p[DATE]))
+    # A date, a clock time, "3 mai", or a relative stamp ("il y a 3 heures", "2 hours ago").
+    dated = (p[DATE] > 0 or ((p[MONTH] or p[WEEKDAY]) and (p[DAY] or p[DATE]))
+             or (p[TIME] >= 2 and (p[DAY] or p[NUMBER])))
     anchored = p[LABEL] or p[CREDIT] or p[OUTLET] or p[HONORIFIC] or p.has_copyright
     plain = p[PLAIN] + p[UI] + p[UI_WEAK]
+    # A longer line only when every word is a name, date, label or outlet: a CMS header
+    # that prints author, agency, publication and update times on one line.
+    if p.tokens > max_words and (plain or not (anchored and dated)):
+        return None
     if anchored:
         if plain > max_plain or plain > max_plain_share * p.tokens:
             return None
@@ -132,7 +138,8 @@ def link_bar(text: str, min_items: int, max_item_words: int) -> bool:
 
 
 _CHECKS = {
-    "metadata": (metadata_line, {"max_words": 14, "max_plain": 1, "max_plain_share": 0.25}),
+    "metadata": (metadata_line, {"max_words": 14, "max_plain": 1, "max_plain_share": 0.25,
+                                 "max_words_labelled": 26}),
     "ui": (ui_line, {"max_words": 7, "max_plain": 1, "min_share": 0.6, "min_weak": 3}),
 }
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w{2,}")
@@ -207,7 +214,8 @@ class LineShapeDetector:
             function, defaults = _CHECKS[str(rule.params["check"])]
             params = {k: type(v)(rule.params.get(k, v)) for k, v in defaults.items()}
             plans.append((rule, function, params))
-        limit = max((p["max_words"] for _, _, p in plans), default=0)
+        limit = max((max(p["max_words"], p.get("max_words_labelled", 0)) for _, _, p in plans),
+                    default=0)
         # More ordinary words than any check allows: stop tokenising the line.
         give_up = max((p["max_plain"] for _, _, p in plans), default=0)
         lines = [line for line in doc.lines if not line.blank]
