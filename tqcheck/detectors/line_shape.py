@@ -33,7 +33,8 @@ Every threshold is a rule `param`; no language is special-cased in code.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Callable, Iterable
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.langdata import base_language, data_for
@@ -44,6 +45,7 @@ from tqcheck.model import Document, Finding, Rule
 
 _QUOTES = frozenset("«»“”\"„")
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 #: Line endings that rule a line out: a question is a headline; a colon introduces the
 #: text (a field heading, a list), except after a page control ("Partager :").
 _NO_END = {"metadata": frozenset(":?"), "ui": frozenset("?")}
@@ -179,6 +181,21 @@ def credit_tail(text: str, lexicon: LineLexicon, params: dict) -> bool:
             and metadata_line(profile, **params) == CREDIT_LINE)
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """One rule's check with its params read once (not per line)."""
+
+    rule: Rule
+    function: Callable
+    params: dict
+    edge: int
+    kinds: tuple | None   # metadata kinds the rule reports (None: all / not a kind check)
+
+    @property
+    def key(self) -> tuple:
+        return (self.function, *self.params.values())
+
+
 class LineShapeDetector:
     """Runs the rules' shape checks on every short non-blank line."""
 
@@ -192,8 +209,22 @@ class LineShapeDetector:
         self.lexicons: dict[str | None, LineLexicon] = {}
         words = sorted({w for table in self.tables.values() for w in table.get("contact", [])},
                        key=len, reverse=True)
-        self.contact_cues = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
-                                        re.IGNORECASE) if words else None)
+        contact_cues = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+                                   re.IGNORECASE) if words else None)
+        self.plans: list[_Plan] = []
+        self.text_plans: list[_Plan] = []
+        for rule in rules:
+            check = str(rule.params.get("check"))
+            if check not in _CHECKS and check not in _TEXT_CHECKS:
+                continue
+            function, defaults = _CHECKS.get(check) or _TEXT_CHECKS[check]
+            params = {k: type(v)(rule.params.get(k, v)) for k, v in defaults.items()}
+            if function is author_contact:
+                params["cues"] = contact_cues
+            kinds = tuple(rule.params["kinds"]) if "kinds" in rule.params else None
+            plan = _Plan(rule, function, params,
+                         int(rule.params.get("edge", _POSITION["edge"])), kinds)
+            (self.plans if check in _CHECKS else self.text_plans).append(plan)
 
     def lexicon(self, lang: str | None) -> LineLexicon:
         if lang not in self.lexicons:
@@ -202,71 +233,69 @@ class LineShapeDetector:
         return self.lexicons[lang]
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
-        rules = [r for r in self.rules if r.applies_to(ctx.language)
-                 and str(r.params.get("check")) in _CHECKS]
-        bars = [r for r in self.rules if r.applies_to(ctx.language)
-                and str(r.params.get("check")) in _TEXT_CHECKS]
-        if not rules and not bars:
+        plans = [p for p in self.plans if p.rule.applies_to(ctx.language)]
+        text_plans = [p for p in self.text_plans if p.rule.applies_to(ctx.language)]
+        if not plans and not text_plans:
             return []
         lexicon = self.lexicon(base_language(ctx.language))
-        plans = []
-        for rule in rules:
-            function, defaults = _CHECKS[str(rule.params["check"])]
-            params = {k: type(v)(rule.params.get(k, v)) for k, v in defaults.items()}
-            plans.append((rule, function, params))
-        limit = max((max(p["max_words"], p.get("max_words_labelled", 0)) for _, _, p in plans),
-                    default=0)
+        limit = max((max(p.params["max_words"], p.params.get("max_words_labelled", 0))
+                     for p in plans), default=0)
+        short_limit = max((p.params["max_words"] for p in plans), default=0)
         # More ordinary words than any check allows: stop tokenising the line.
-        give_up = max((p["max_plain"] for _, _, p in plans), default=0)
+        give_up = max((p.params["max_plain"] for p in plans), default=0)
+        tails = [p for p in plans if p.kinds and CREDIT_TAIL in p.kinds]
         lines = [line for line in doc.lines if not line.blank]
-        prose_before = _prose_counts(lines, rules + bars)
+        prose_before = _prose_counts(lines, [p.rule for p in plans + text_plans])
         total = prose_before[-1]
-        bar_plans = [(rule, _TEXT_CHECKS[str(rule.params["check"])]) for rule in bars]
-        tails = [(rule, params) for rule, function, params in plans
-                 if function is metadata_line and CREDIT_TAIL in rule.params.get("kinds", ())]
         out: list[Finding] = []
+        seen: dict[str, Profile | None] = {}
+
+        def report(plan: _Plan, line) -> None:
+            start = line.start + len(line.text) - len(line.text.lstrip())
+            out.append(finding_from_rule(plan.rule, doc, start, start + len(line.text.strip())))
+
         for k, line in enumerate(lines):
             text = line.text
-            for rule, params in tails:
-                if ":" in text and credit_tail(text.rstrip(), lexicon, params):
-                    start = line.start + len(text) - len(text.lstrip())
-                    out.append(finding_from_rule(rule, doc, start, start + len(text.strip())))
-            for rule, (function, defaults) in bar_plans:
-                params = {n: type(v)(rule.params.get(n, v)) for n, v in defaults.items()}
-                edge = int(rule.params.get("edge", _POSITION["edge"]))
-                at_edge = prose_before[k] < edge or total - prose_before[k + 1] < edge
-                if function is author_contact:
-                    params["cues"] = self.contact_cues
-                if at_edge and len(text) <= 200 and function(text, **params):
-                    start = line.start + len(text) - len(text.lstrip())
-                    out.append(finding_from_rule(rule, doc, start, start + len(text.strip())))
-            if not plans or len(text) > limit * CHARS_PER_TOKEN or text.count(" ") > 2 * limit:
+
+            def at_edge(edge: int) -> bool:
+                return prose_before[k] < edge or total - prose_before[k + 1] < edge
+
+            if ":" in text:
+                for plan in tails:
+                    if credit_tail(text.rstrip(), lexicon, plan.params):
+                        report(plan, line)
+            if len(text) <= 200:
+                for plan in text_plans:
+                    if at_edge(plan.edge) and plan.function(text, **plan.params):
+                        report(plan, line)
+            spaces = text.count(" ")
+            if not plans or len(text) > limit * CHARS_PER_TOKEN or spaces > 2 * limit:
+                continue
+            # Past the short limit only a dated header line can pass, and a date has a digit.
+            if spaces >= short_limit and not _DIGIT.search(text):
                 continue
             stripped = text.strip()
             # A line without a letter is a counter or a bare timestamp: B301's business.
             if not _QUOTES.isdisjoint(stripped) or not _LETTER.search(stripped):
                 continue
-            profile = lexicon.profile(stripped, give_up)
+            if stripped not in seen:  # page furniture repeats itself: profile it once
+                seen[stripped] = lexicon.profile(stripped, give_up)
+            profile = seen[stripped]
             if profile is None:
                 continue
             verdicts: dict[tuple, object] = {}  # M400 and M401 ask the same question
-            for rule, function, params in plans:
-                if stripped[-1] in _NO_END[rule.params["check"]]:
+            for plan in plans:
+                if stripped[-1] in _NO_END[plan.rule.params["check"]]:
                     continue
-                key = (function, *params.values())
-                if key not in verdicts:
-                    verdicts[key] = function(profile, **params)
-                kind = verdicts[key]
-                if not kind:
+                if plan.key not in verdicts:
+                    verdicts[plan.key] = plan.function(profile, **plan.params)
+                kind = verdicts[plan.key]
+                if not kind or (kind is not True and plan.kinds is not None
+                                and kind not in plan.kinds):
                     continue
-                edge = int(rule.params.get("edge", _POSITION["edge"]))
-                at_edge = prose_before[k] < edge or total - prose_before[k + 1] < edge
-                if kind is not True and kind not in rule.params.get("kinds", (kind,)):
+                if kind in POSITIONAL and not at_edge(plan.edge):
                     continue
-                if kind in POSITIONAL and not at_edge:
-                    continue
-                start = line.start + len(text) - len(text.lstrip())
-                out.append(finding_from_rule(rule, doc, start, start + len(stripped)))
+                report(plan, line)
         return out
 
 
