@@ -166,3 +166,32 @@ def test_required_literals_reads_regex_syntax():
     assert required_literals(r"(?if)strasse") is None            # full case folding
     assert required_literals(r"(?x) share \  this  # comment") == {"share this"}
     assert required_literals(r"(unbalanced") is None
+
+
+def test_shipped_literal_table_agrees_with_the_patterns():
+    """Each precomputed entry is what reading the pattern gives now; a rule missing from
+    the table (added or changed since) is read at run time instead."""
+    from tqcheck.required_literals import cached_literals
+
+    line_rules = [r for r in RULES if r.detector is None and r.scope == "line"]
+    known = 0
+    for rule in line_rules:
+        is_known, literals = cached_literals(rule.pattern.pattern)
+        if is_known:
+            known += 1
+            assert literals == required_literals(rule.pattern.pattern), rule.code
+    assert known  # regenerate with `python -m tqcheck.required_literals`
+
+
+def test_builtin_patterns_compile_on_first_use_and_user_rules_at_load(tmp_path):
+    from tqcheck.lazy_pattern import LazyPattern
+
+    lazy = [r for r in RULES if isinstance(r.pattern, LazyPattern)]
+    assert lazy and all(r.pattern.compiled().fullmatch("") is None for r in lazy)
+    (tmp_path / "X950-broken.toml").write_text(
+        (ROOT / "rules" / "boilerplate" / "B101-share-widget-en.toml").read_text("utf-8")
+        .replace('code = "B101"', 'code = "X950"').replace('name = "share-widget-en"',
+                                                          'name = "broken-widget"')
+        .replace("pattern = '''", "pattern = '''(", 1), "utf-8")
+    with pytest.raises(Exception, match="X950-broken.toml.*does not compile"):
+        load_rules([tmp_path])

@@ -13,7 +13,11 @@ extraction): a cheap multi-literal scan decides where the real regex needs to ru
 """
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 from itertools import product
+from pathlib import Path
 from typing import Optional
 
 import regex
@@ -189,3 +193,57 @@ def _repeat_facts(node) -> _Facts:
             exact = _concat(exact, sub_exact) if exact is not None else None
         return exact, _stronger(required, exact)
     return None, required
+
+
+# -- the built-in rules' literal sets, computed ahead ---------------------------------------
+#: Reading a pattern's structure costs about what compiling it does, so the sets of the
+#: built-in rules ship in this file (keyed by a hash of the pattern): a pre-commit run
+#: on one article then needs neither, and compiles only the rules whose literals occur.
+#: A pattern missing from it (a user rule, a rule changed since) is read at run time.
+TABLE = Path(__file__).resolve().parent / "data" / "required_literals.json"
+
+
+def pattern_key(pattern: str) -> str:
+    return hashlib.sha256(pattern.encode("utf-8")).hexdigest()[:20]
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, list[str] | None]:
+    try:
+        return json.loads(TABLE.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def cached_literals(pattern: str) -> tuple[bool, frozenset | None]:
+    """(known, literals) from the shipped table, without parsing anything."""
+    table = _table()
+    key = pattern_key(pattern)
+    if key not in table:
+        return False, None
+    value = table[key]
+    return True, (frozenset(value) if value is not None else None)
+
+
+def literals_for(pattern: str) -> frozenset | None:
+    known, literals = cached_literals(pattern)
+    return literals if known else required_literals(pattern)
+
+
+def write_table(patterns) -> dict:
+    """Regenerate the table: `python -m tqcheck.required_literals`."""
+    table = {}
+    for pattern in sorted(set(patterns)):
+        found = required_literals(pattern)
+        table[pattern_key(pattern)] = sorted(found) if found is not None else None
+    TABLE.write_text(json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True) + "\n",
+                     "utf-8")
+    return table
+
+
+if __name__ == "__main__":
+    from tqcheck.ruleset import load_rules
+
+    written = write_table(r.pattern.pattern for r in load_rules()
+                          if r.detector is None and r.scope == "line")
+    print(f"{len(written)} patterns -> {TABLE}")

@@ -53,11 +53,17 @@ class LinePlans:
     def _prefilter_due(self, doc: Document):
         if self._prefilter is None and self._mode is not False:
             self._scanned += len(doc.text)
-            if self._mode or self._scanned > PREFILTER_AFTER_CHARS:
+            if self._mode or self._scanned > PREFILTER_AFTER_CHARS or self._all_known():
                 from tqcheck.detectors.line_prefilter import LinePrefilter
 
                 self._prefilter = LinePrefilter(self._rules)
         return self._prefilter
+
+    def _all_known(self) -> bool:
+        """Every literal set ships precomputed: the prefilter is then cheap to build."""
+        from tqcheck.required_literals import cached_literals
+
+        return all(cached_literals(r.pattern.pattern)[0] for r in self._rules)
 
     def _tables_for(self, rules: Sequence[Rule]) -> tuple:
         key = tuple(self._position[id(r)] for r in rules)

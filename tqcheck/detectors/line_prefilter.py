@@ -24,7 +24,7 @@ import ahocorasick
 from regex import _regex
 
 from tqcheck.model import Line, Rule
-from tqcheck.required_literals import required_literals
+from tqcheck.required_literals import literals_for
 
 _IGNORECASE_UNICODE = 2 | 32  # regex.IGNORECASE | regex.UNICODE
 
@@ -73,7 +73,7 @@ class LinePrefilter:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        literal_sets = [required_literals(r.pattern.pattern, r.pattern.flags) for r in rules]
+        literal_sets = [literals_for(r.pattern.pattern) for r in rules]
         self.always = frozenset(i for i, s in enumerate(literal_sets) if s is None)
         chars = {c for s in literal_sets if s for lit in s for c in lit}
         self.fold = _Folding(chars)
