@@ -23,6 +23,8 @@ Detectors only measure: every rule here flags.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress, count, islice
+from operator import eq
 from typing import Iterable, Iterator
 
 import regex
@@ -56,18 +58,18 @@ def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
     """(start, start of the repeat, end of the repeat, chunk) for each run of 1-5 words
     repeated right after itself ("à la fin à la fin"), case-insensitively. Words inside
     a run are joined by a space or an apostrophe; the two runs by spaces only."""
-    keys = [w.lower() for w in _LETTERS.findall(text)]
-    words: list[tuple[int, int]] = []  # spans, found only once a repeat is seen (rare)
+    keys = list(map(str.lower, _LETTERS.findall(text)))
+    spans = _LETTERS.finditer(text)
+    words: list[tuple[int, int]] = []  # word spans, read only as far as a repeat needs
     taken: list[tuple[int, int]] = []
     for n in range(1, MAX_REPEAT_WORDS + 1):
-        candidates = [i for i, (a, b) in enumerate(zip(keys, keys[n:])) if a == b]
-        for i in candidates:
+        for i in compress(count(), map(eq, keys, islice(keys, n, None))):
             if i + 2 * n > len(keys):
                 continue
             if keys[i:i + n] != keys[i + n:i + 2 * n]:
                 continue
-            if not words:
-                words = [m.span() for m in _LETTERS.finditer(text)]
+            if len(words) < i + 2 * n:
+                words += (m.span() for m in islice(spans, i + 2 * n - len(words)))
             gaps = [text[words[k][1]:words[k + 1][0]] for k in range(i, i + 2 * n - 1)]
             inner = gaps[:n - 1] + gaps[n:]
             if gaps[n - 1].strip(" ") or not all(g in (" ", "'", "’") for g in inner):
@@ -165,7 +167,7 @@ class MtArtifactDetector:
         for m in _SENTENCE.finditer(text):
             words = _WORD.findall(m.group())
             if len(words) >= min_words:
-                long_sentences.append((m, " ".join(w.lower() for w in words)))
+                long_sentences.append((m, " ".join(words).lower()))  # = each word lowered
         counts = Counter(key for _, key in long_sentences)
         for m, key in long_sentences:
             if counts[key] < 2:
