@@ -195,3 +195,13 @@ def test_builtin_patterns_compile_on_first_use_and_user_rules_at_load(tmp_path):
         .replace("pattern = '''", "pattern = '''(", 1), "utf-8")
     with pytest.raises(Exception, match="X950-broken.toml.*does not compile"):
         load_rules([tmp_path])
+
+
+def test_a_used_detector_survives_pickling():
+    """Pipeline adapters ship detectors to worker processes after they have run."""
+    import pickle
+
+    text = (ROOT / "data" / "samples" / "fr" / "fr-01-mer-caspienne.txt").read_text("utf-8")
+    before = _findings(ON, text, "fr")
+    copy = pickle.loads(pickle.dumps(ON))
+    assert _findings(copy, text, "fr") == before and before

@@ -44,7 +44,7 @@ class LinePlans:
 
     def __init__(self, line_rules: Sequence[Rule], prefilter: bool | None = None) -> None:
         self._rules = list(line_rules)
-        self._position = {id(r): i for i, r in enumerate(self._rules)}
+        self._position = {r.code: i for i, r in enumerate(self._rules)}  # codes are unique
         self._mode = prefilter
         self._scanned = 0
         self._prefilter = None
@@ -66,7 +66,7 @@ class LinePlans:
         return all(cached_literals(r.pattern.pattern)[0] for r in self._rules)
 
     def _tables_for(self, rules: Sequence[Rule]) -> tuple:
-        key = tuple(self._position[id(r)] for r in rules)
+        key = tuple(self._position[r.code] for r in rules)
         tables = self._tables.get(key)
         if tables is None:
             always = self._prefilter.always if self._prefilter is not None else frozenset()
