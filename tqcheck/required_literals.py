@@ -69,9 +69,17 @@ def _best(exact: frozenset | None, required: frozenset | None) -> frozenset | No
     return max(candidates, key=_strength, default=None)
 
 
-def _strength(strings: frozenset) -> tuple[int, int]:
-    """Longer shortest literal first (fewer chance hits), then fewer literals."""
-    return min(map(len, strings)), -len(strings)
+def _weight(literal: str) -> float:
+    """How rarely a literal turns up in running text, roughly: letters count 1, digits
+    and spaces less (years and numbers are everywhere), symbols and non-ASCII more."""
+    return sum(1.0 if c.isascii() and c.isalpha() else
+               0.5 if c.isdigit() or c.isspace() else
+               2.0 for c in literal)
+
+
+def _strength(strings: frozenset) -> tuple[float, int]:
+    """The rarest weakest literal first (fewer chance hits), then fewer literals."""
+    return min(map(_weight, strings)), -len(strings)
 
 
 def _cased(node) -> bool:

@@ -89,15 +89,16 @@ class LinePlans:
             return
         lines = doc.lines
         hits = prefilter.candidates(doc.text, [line.start for line in lines])
-        for i, line in enumerate(lines):
+        # Lines without a hit matter only when some rule runs everywhere.
+        for i in range(len(lines)) if always else sorted(hits):
+            line = lines[i]
             if line.blank:
                 continue
             found = hits.get(i)
             if found is None:
-                if always:
-                    chosen = always_by_words[len(line.text.split())]
-                    if chosen:
-                        yield line, chosen
+                chosen = always_by_words[len(line.text.split())]
+                if chosen:
+                    yield line, chosen
                 continue
             indices = (found & allowed) | always
             if indices:
