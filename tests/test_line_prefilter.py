@@ -164,6 +164,7 @@ def test_required_literals_reads_regex_syntax():
     assert required_literals(r"(?:foo|\w+)bar?") == {"ba"}        # one branch is open
     assert required_literals(r"(?:colou?r){e<=1}") is None       # fuzzy: not literal
     assert required_literals(r"(?if)strasse") is None            # full case folding
+    assert required_literals(r"(?r)share") is None                # reverse matching
     assert required_literals(r"(?x) share \  this  # comment") == {"share this"}
     assert required_literals(r"(unbalanced") is None
 

@@ -55,8 +55,8 @@ def required_literals(pattern: str, flags: int = regex.VERSION0) -> frozenset | 
         tree, info = parse(pattern, flags)
     except Exception:  # noqa: BLE001 - anything regex would reject: no claim at all
         return None
-    if info.flags & regex.FULLCASE or info.flags & regex.VERSION1:
-        return None  # full case folding lets 'ß' match 'ss': literals are not literal
+    if info.flags & (regex.FULLCASE | regex.VERSION1 | regex.REVERSE):
+        return None  # full case folding lets 'ß' match 'ss'; reverse matching: unread
     exact, required = _facts(tree)
     best = _best(exact, required)
     if best is None or min(map(len, best)) < MIN_LENGTH:
