@@ -39,18 +39,26 @@ def _fits(rule: Rule, text: str, words: int) -> bool:
     return True
 
 
-def paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of each block of consecutive non-blank lines."""
-    block: list[Line] = []
-    for line in doc.lines:
-        if line.blank:
-            if block:
-                yield block[0].start, block[-1].end
-                block = []
-        else:
-            block.append(line)
-    if block:
-        yield block[0].start, block[-1].end
+def paragraphs(doc: Document) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of each block of consecutive non-blank lines; found once per
+    document (the pattern, typography and MT-artifact detectors all walk them)."""
+    cached = doc.__dict__.get("_paragraphs")
+    if cached is None:
+        blocks: list[tuple[int, int]] = []
+        first = last = None
+        for line in doc.lines:
+            if line.text.strip():  # = not line.blank
+                if first is None:
+                    first = line
+                last = line
+            elif first is not None:
+                blocks.append((first.start, last.end))
+                first = None
+        if first is not None:
+            blocks.append((first.start, last.end))
+        cached = tuple(blocks)
+        object.__setattr__(doc, "_paragraphs", cached)
+    return cached
 
 
 class PatternDetector:
