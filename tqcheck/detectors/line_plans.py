@@ -66,16 +66,18 @@ class LinePlans:
         return all(cached_literals(r.pattern.pattern)[0] for r in self._rules)
 
     def _tables_for(self, rules: Sequence[Rule]) -> tuple:
+        """(word table, allowed rule indices, always-run indices, their word table),
+        built once per distinct rule list (the last two once the prefilter exists)."""
         key = tuple(self._position[r.code] for r in rules)
         tables = self._tables.get(key)
-        if tables is None:
-            always = self._prefilter.always if self._prefilter is not None else frozenset()
-            always_here = frozenset(i for i in key if i in always)
-            tables = self._tables[key] = (
-                _WordTable(rules), frozenset(key), always_here,
-                _WordTable([self._rules[i] for i in sorted(always_here)]))
-            if self._prefilter is None:  # built later: the prefilter's half is redone
-                self._tables.pop(key)
+        if tables is None or (self._prefilter is not None and tables[2] is None):
+            by_words = tables[0] if tables else _WordTable(rules)
+            always_here = always_by_words = None
+            if self._prefilter is not None:
+                always_here = frozenset(i for i in key if i in self._prefilter.always)
+                always_by_words = _WordTable([self._rules[i] for i in sorted(always_here)])
+            tables = self._tables[key] = (by_words, frozenset(key), always_here,
+                                          always_by_words)
         return tables
 
     def plan(self, doc: Document, rules: Sequence[Rule]) -> Iterator[tuple[Line, list[Rule]]]:
