@@ -73,3 +73,23 @@ def test_planted_typography_recall_and_no_false_flags(checker):
     assert result.expected >= 15
     assert result.recall >= 0.9, result.missed
     assert not result.false_flags, result.false_flags
+
+
+def test_mixed_apostrophes_are_one_finding_per_document(checker):
+    text = ("L'éruption a duré trois mois. L'institut l'a confirmé, l'État aussi, "
+            "et l'armée l'a suivie jusqu'à l'aube. L'enquête s'ouvre aujourd'hui. "
+            "Il n’existe pas de données ; l’accès n’est pas libre.\n")
+    found = [f for f in checker.check(text, lang="fr").findings if f.rule == "T107"]
+    assert len(found) == 1
+    assert found[0].text == "’" and found[0].start == text.index("’")
+    assert "3 places" in found[0].message
+
+
+def test_space_before_comma_and_full_stop_is_removed_but_french_spacing_is_not(checker):
+    text = "Selon le ministère , la situation est « sous contrôle » ; rien ne change .\n"
+    result = checker.clean(text, lang="fr")
+    assert result.text == "Selon le ministère, la situation est « sous contrôle » ; rien ne change.\n"
+    assert [f.rule for f in result.report.findings if f.rule == "T201"] == ["T201", "T201"]
+    for clean in ("Le taux passe de 3,5 % à 4 % : c'est confirmé !\n",
+                  "Il hésite ... puis signe.\n", "Voir lemonde .fr ;-)\n"):
+        assert not [f for f in checker.check(clean, lang="fr").findings if f.rule == "T201"]

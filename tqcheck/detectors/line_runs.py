@@ -34,20 +34,26 @@ class ShortLineRunDetector:
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
         out: list[Finding] = []
-        lines = doc.lines
         for rule in self.rules:
-            min_run = int(rule.params.get("min_run", 4))
-            max_words = int(rule.params.get("max_words", 3))
-            start = None
-            for i in range(len(lines) + 1):
-                if i < len(lines) and _menu_like(lines[i], max_words):
-                    start = i if start is None else start
-                    continue
-                if start is not None:
-                    out += [finding_from_rule(rule, doc, line.start, line.end)
-                            for line in _menu(lines, start, i, min_run)]
-                start = None
+            menus = menu_lines(doc.lines, int(rule.params.get("min_run", 4)),
+                               int(rule.params.get("max_words", 3)))
+            out += [finding_from_rule(rule, doc, line.start, line.end) for line in menus]
         return out
+
+
+def menu_lines(lines: tuple[Line, ...] | list[Line], min_run: int, max_words: int) -> list[Line]:
+    """Every line of every run in `lines` that looks like a menu."""
+    lines = tuple(lines)
+    out: list[Line] = []
+    start = None
+    for i in range(len(lines) + 1):
+        if i < len(lines) and _menu_like(lines[i], max_words):
+            start = i if start is None else start
+            continue
+        if start is not None:
+            out += _menu(lines, start, i, min_run)
+        start = None
+    return out
 
 
 def _prose(line: Line | None) -> bool:

@@ -4,14 +4,19 @@ Each rule names one `check` in its `params`:
 
 * ``lowercase-start`` — a sentence that starts in lower case right after a full stop
   ("a indiqué le ministère. les autorités"), skipping abbreviations (per language, in
-  `rules/data/abbreviations/`), initials, ordinals, ellipses and words like iPhone.
+  `rules/data/abbreviations/`), initials, ordinals, ellipses, words like iPhone, names
+  the press writes in lower case (`rules/data/lowercase_names/`: "dpa zufolge"), and a
+  lone word that closes its line (a stub, which ``dangling-fragment`` reports).
 * ``dangling-fragment`` — a short verbless piece glued after a paragraph's last
   sentence ("… selon le journal. – Agence.", "… auf dem Podium. dpa"): at most
-  `max_words` words that are all capitalised or start with a dash, or at most two
-  words with no full stop.
-* ``duplicate`` — a sentence of `min_words` words or more repeated inside paragraphs
-  (a headline, teaser or pull-quote on a line of its own that the article repeats is
-  page furniture, left to the boilerplate rules), or a run of 1–5 words repeated back
+  `max_words` words that start with a dash or are all in capitals ("AFP."), or at
+  most two words with no full stop. Not after a number, an initial or an abbreviation
+  ("17. März 2020.", "S. Paulo."), and not after a question (a short answer is dialogue:
+  "Noch.", "Sorry.", "- Mit Wasser." are sentences).
+* ``duplicate`` — a sentence of `min_words` words or more repeated inside paragraphs,
+  in the same paragraph or at most `max_paragraph_gap` paragraphs later (a headline,
+  teaser or pull-quote on a line of its own, or a sentence quoted again paragraphs
+  later in a reply, is page structure, left to the boilerplate rules), or a run of 1–5 words repeated back
   to back ("à la fin à la fin"; "developers, developers" with commas is rhetoric).
 * ``calque`` — a literal rendering of a source-language idiom, from the per-language
   lists in `rules/data/calques/` ("faire du sens" for "make sense").
@@ -22,6 +27,7 @@ Detectors only measure: every rule here flags.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from itertools import compress, count, islice
 from operator import eq
@@ -49,6 +55,12 @@ _FRAGMENT = regex.compile(
     r"(?<=[\p{L}\p{N})»”\"][.!?])[ \u00a0]+(?P<frag>[\-–—•]?\s*[^\s.!?][^.!?\n]{0,40}?\.?)[ \t]*$",
     regex.M)
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+# A lone word closing its paragraph or line: "… auf dem Podium. dpa".
+_STUB_END = regex.compile(r"[ \t]*(?:\n|$)")
+# The word just before a fragment's full stop.
+_LAST_TOKEN = regex.compile(r"(?P<token>[\p{L}\p{N}]+)[.!?]\s*$")
+# An agency-style name in capitals: "AFP", "DPA", "ANSA", "dpa/AFP".
+_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+")
 _CHUNK_SEPARATOR = regex.compile(r"[ '’]")
 #: Longest run of words whose back-to-back repetition is checked.
 MAX_REPEAT_WORDS = 5
@@ -93,6 +105,7 @@ class MtArtifactDetector:
     def __init__(self, rules: list[Rule], checker: object = None) -> None:
         self.rules = rules
         self.abbreviations = data_for("abbreviations", rules)
+        self.lowercase_names = data_for("lowercase_names", rules)
         self.repetition = data_for("repetition", rules)
         self.calques = {lang: [(regex.compile(c["pattern"], regex.I | regex.V0), c)
                                for c in table.get("calque", [])]
@@ -110,7 +123,7 @@ class MtArtifactDetector:
             if check == "lowercase-start":
                 findings += self._lowercase_starts(rule, doc, lang)
             elif check == "dangling-fragment":
-                findings += self._fragments(rule, doc)
+                findings += self._fragments(rule, doc, lang)
             elif check == "duplicate":
                 findings += self._duplicates(rule, doc, lang)
             elif check == "calque" and lang in self.calques:
@@ -125,7 +138,8 @@ class MtArtifactDetector:
 
     # -- sentence starts ---------------------------------------------------------
     def _lowercase_starts(self, rule: Rule, doc: Document, lang: str | None) -> Iterator[Finding]:
-        abbreviations = {a.lower() for a in self.abbreviations.get(lang or "", {}).get("abbreviations", [])}
+        abbreviations = self._abbreviations(lang)
+        names = {n.lower() for n in self.lowercase_names.get(lang or "", {}).get("names", [])}
         text = doc.text
         for m in _LOWER_START.finditer(text):
             token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start()),
@@ -134,35 +148,52 @@ class MtArtifactDetector:
             token = raw_token.lstrip("([«“\"'‘").lower()
             word = m.group("word")
             if (len(token) <= 1 or "." in token or token in abbreviations or token.isdigit()
-                    or any(c in token for c in "/@:") or any(c.isupper() for c in word[1:])):
-                continue
+                    or any(c in token for c in "/@:") or any(c.isupper() for c in word[1:])
+                    or word.lower() in names or _STUB_END.match(text, m.end("word"))):
+                continue  # a lone last word ("… podium. dpa") is a stub: A102 reports it
             yield finding_from_rule(rule, doc, m.start("word"), m.end("word"),
                                     message=f"{rule.message} '{raw_token}.'")
 
     # -- trailing fragments ------------------------------------------------------
-    def _fragments(self, rule: Rule, doc: Document) -> Iterator[Finding]:
+    def _abbreviations(self, lang: str | None) -> set[str]:
+        return {a.lower() for a in self.abbreviations.get(lang or "", {}).get("abbreviations", [])}
+
+    def _fragments(self, rule: Rule, doc: Document, lang: str | None) -> Iterator[Finding]:
         max_words = int(rule.params.get("max_words", 3))
+        abbreviations = self._abbreviations(lang)
+        text = doc.text
         for start, end in paragraphs(doc):
-            for m in _FRAGMENT.finditer(doc.text, start, end):
-                if doc.text[m.end():end].strip():
+            for m in _FRAGMENT.finditer(text, start, end):
+                if text[m.end():end].strip():
                     continue  # a hard-wrapped line, not the paragraph's end
                 frag = m.group("frag")
                 words = _WORD.findall(frag)
                 if not words or len(words) > max_words:
                     continue
+                # The stop before it ends no sentence: "17. März 2020.", "Estado de S. Paulo."
+                before = _LAST_TOKEN.search(text, start, m.start())
+                token = before.group("token").lower() if before else ""
+                if token.isdigit() or len(token) == 1 or token in abbreviations:
+                    continue
+                # A short answer to a question is dialogue: "Womit? - Mit Wasser."
+                if text[:m.start()].rstrip().endswith("?"):
+                    continue
                 dashed = bool(_DASH_START.match(frag))
-                capitalised = all(w[0].isupper() or w[0].isdigit() for w in words)
                 unterminated = not frag.rstrip().endswith((".", "!", "?", "…"))
+                # A terminated stub is a credit only in an agency's capitals ("AFP."):
+                # "Noch.", "Sorry.", "Mehr Infos." are short sentences.
+                acronyms = all(_ACRONYM.fullmatch(w) for w in words)
                 if dashed or (unterminated and len(words) <= 2) or (
-                        capitalised and not frag.rstrip().endswith(("!", "?"))
-                        and any(len(w) > 1 for w in words)):
+                        acronyms and not frag.rstrip().endswith(("!", "?"))):
                     yield finding_from_rule(rule, doc, m.start("frag"), m.end("frag"))
 
     # -- repetitions -------------------------------------------------------------
     def _duplicates(self, rule: Rule, doc: Document, lang: str | None) -> Iterator[Finding]:
         text = doc.text
         min_words = int(rule.params.get("min_words", 8))
-        seen: dict[str, bool] = {}
+        max_gap = int(rule.params.get("max_paragraph_gap", 1))
+        starts = [start for start, _ in paragraphs(doc)]
+        seen: dict[str, tuple[bool, int]] = {}  # key -> (ever standalone, last paragraph)
         long_sentences = []
         for m in _SENTENCE.finditer(text):
             words = _WORD.findall(m.group())
@@ -174,11 +205,15 @@ class MtArtifactDetector:
                 continue  # a sentence seen once cannot be a repeat, nor hide one
             line = doc.index.line_at(m.start())
             standalone = line.text.strip() == m.group().strip()
-            if key in seen and not seen[key] and not standalone:
+            para = bisect_right(starts, m.start())
+            was_standalone, last_para = seen.get(key, (False, -max_gap - 1))
+            # A system repeats itself on the spot; a sentence met again paragraphs later
+            # is a quotation (a forum reply), a pull-quote or a teaser: page structure.
+            if key in seen and not was_standalone and not standalone and para - last_para <= max_gap:
                 start = m.start() + len(m.group()) - len(m.group().lstrip())
                 yield finding_from_rule(rule, doc, start, m.end(),
                                         message=f"{rule.message}: sentence repeated")
-            seen[key] = seen.get(key, False) or standalone
+            seen[key] = (was_standalone or standalone, para)
         doubled_ok = {w.lower() for w in self.repetition.get(lang or "", {}).get("doubled_words", [])}
         min_single = int(rule.params.get("min_single_word_length", 4))
         for first, second, end, chunk in _repeated_runs(text):

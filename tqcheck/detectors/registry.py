@@ -13,6 +13,7 @@ DETECTORS: dict[str, str] = {
     "foreign": "tqcheck.detectors.foreign:ForeignDetector",
     "invalid-bytes": "tqcheck.detectors.invalid_bytes:InvalidBytesDetector",
     "short-line-run": "tqcheck.detectors.line_runs:ShortLineRunDetector",
+    "short-line-context": "tqcheck.detectors.short_lines:ShortLineContextDetector",
     "typography": "tqcheck.detectors.typography:TypographyDetector",
     "mt-artifact": "tqcheck.detectors.mt_artifacts:MtArtifactDetector",
     "encoding": "tqcheck.detectors.encoding:EncodingDetector",

@@ -25,6 +25,7 @@ no language is special-cased here.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 import regex
@@ -68,19 +69,28 @@ class TypographyDetector:
         for rule in self.rules:
             if not rule.applies_to(lang):
                 continue
-            check = rule.params.get("check")
-            if check == "balance":
-                findings += self._balance(rule, doc, scans, set(primary + nested))
-            elif check == "mixing" and primary:
-                findings += self._mixing(rule, doc, scans, set(primary), set(nested))
-            elif check == "foreign-marks" and primary:
-                own = {ch for pair in primary + nested for ch in pair}
-                findings += self._foreign_marks(rule, doc, self.all_marks - own)
-            elif check == "spacing" and lang in self.spacing:
-                findings += self._spacing(rule, doc, self.spacing[lang])
-            elif check == "apostrophes":
-                findings += self._apostrophes(rule, doc, float(rule.params.get("max_share", 0.25)))
+            found = self._run(rule, doc, lang, scans, primary, nested)
+            findings += _once_per_problem(found) if rule.scope == "document" else found
         return findings
+
+    def _run(self, rule: Rule, doc: Document, lang: str | None,
+             scans: list[tuple[int, int, Scan]], primary: tuple[Pair, ...],
+             nested: tuple[Pair, ...]) -> list[Finding]:
+        check = rule.params.get("check")
+        if check == "balance":
+            return list(self._balance(rule, doc, scans, set(primary + nested)))
+        if check == "mixing" and primary:
+            return list(self._mixing(rule, doc, scans, set(primary), set(nested)))
+        if check == "foreign-marks" and primary:
+            own = {ch for pair in primary + nested for ch in pair}
+            return list(self._foreign_marks(rule, doc, self.all_marks - own))
+        if check == "spacing" and lang in self.spacing:
+            return list(self._spacing(rule, doc, self.spacing[lang]))
+        if check == "space-before-comma":
+            return list(self._space_before_comma(rule, doc))
+        if check == "apostrophes":
+            return list(self._apostrophes(rule, doc, float(rule.params.get("max_share", 0.25))))
+        return []
 
     # -- balance -----------------------------------------------------------------
     def _balance(self, rule: Rule, doc: Document, scans: list[tuple[int, int, Scan]],
@@ -176,3 +186,22 @@ class TypographyDetector:
                     rule, doc, m.start(), m.end(),
                     message=f"{rule.message}: no space {where} {m.group()}, "
                             "though the text spaces it everywhere else")
+
+
+def _once_per_problem(findings: list[Finding]) -> list[Finding]:
+    """One finding per distinct problem for a document-scope rule, at its first place.
+
+    Mixed conventions are one decision for the whole text ("use ’ throughout"), so a
+    linter user wants it once with a count, not once per apostrophe, and the score
+    should not fall eleven times for one habit. The message names the problem, so
+    findings with the same message are the same problem."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in sorted(findings, key=lambda f: f.start):
+        groups.setdefault(finding.message, []).append(finding)
+    out = []
+    for message, group in groups.items():
+        first = group[0]
+        if len(group) > 1:
+            first = replace(first, message=f"{message} ({len(group)} places; the first is shown)")
+        out.append(first)
+    return out
