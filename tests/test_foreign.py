@@ -122,6 +122,55 @@ def test_english_author_bio_line(foreign_checker):
     assert [(f.rule, f.text, f.language) for f in found] == [("F101", bio, "en")]
 
 
+def test_foreign_sentence_run_into_a_native_one_is_flagged_not_the_line_removed(foreign_checker):
+    # Found by the quality benchmark: a German sentence appended to a French one with no
+    # sentence boundary between them (the French part has no final punctuation) read as
+    # German as a whole, and F101 removed the line, French sentence included.
+    native = "Le maire a démissionné mardi soir après le vote"
+    appended = ("Die Bahnstrecke bleibt bis Ende März gesperrt, teilte die Bahn am Montag "
+                "mit, wie ein Sprecher sagte.")
+    text = FR_BODY + native + " " + appended + "\n"
+    found = _foreign(foreign_checker, text)
+    assert [(f.rule, f.text, f.action) for f in found] == [("F103", appended, "flag")]
+    assert foreign_checker.clean(text).text == text  # nothing of the native text is lost
+
+
+def test_whole_foreign_line_is_still_removed_when_it_has_no_native_part(foreign_checker):
+    line = ("O trânsito de caminhões pesados está proibido na ponte desde a primavera "
+            "passada, informou a prefeitura nesta terça-feira.")
+    found = _foreign(foreign_checker, FR_BODY + line + "\n")
+    assert [(f.rule, f.text) for f in found] == [("F101", line)]
+
+
+@pytest.mark.parametrize("body,note,found_lang,evidence", [
+    # one or two words: frequent words of the other language, or its letter n-grams,
+    # decide where fastText alone is not sure enough
+    (FR_BODY, "(noch)", "de", "lexicon"),
+    (FR_BODY, "(para la)", "es", "lexicon"),
+    (FR_BODY, "(segredo)", None, "ngrams"),
+    (DE_BODY, "(cometidos)", None, "ngrams"),
+])
+def test_short_notes_are_found_without_langdetect(foreign_checker, body, note, found_lang,
+                                                  evidence):
+    second = get_second_opinion()
+    calls = second.calls
+    first, rest = body.split("\n", 1)
+    text = first[:-1] + " " + note + ".\n" + rest
+    found = _foreign(foreign_checker, text)
+    assert [(f.rule, f.text) for f in found] == [("F102", note)]
+    assert evidence in found[0].message
+    if found_lang:
+        assert found[0].language == found_lang
+    assert second.calls == calls
+
+
+@pytest.mark.parametrize("note", ["(en direct)", "(photo)", "(voir ci-dessous)", "(bis)",
+                                  "(sans doute)", "(notamment)", "(film, 1h34, Netflix)"])
+def test_short_french_notes_stay(foreign_checker, note):
+    first, rest = FR_BODY.split("\n", 1)
+    assert _foreign(foreign_checker, first[:-1] + " " + note + ".\n" + rest) == []
+
+
 # -- false-positive guards: none of these may be flagged ------------------------------
 GUARDS = [
     # names and transliterated names
@@ -240,6 +289,18 @@ def test_orthography_evidence_never_fires_on_the_language_itself(lang):
     data = LanguageData(letters=frozenset(table["letters"]),
                         patterns=tuple(regex.compile(p) for p in table["patterns"]))
     assert not orthography_hit(OWN_WORDS[lang].split(), data)
+
+
+@pytest.mark.parametrize("lang", sorted(load_data("function_words")))
+def test_function_words_are_the_languages_own(lang):
+    # Every listed word is one fastText (or the language's orthography) places in the
+    # language itself, on a run of them: a sanity check that the lists are not mixed up.
+    from tqcheck.langid import get_identifier
+
+    words = load_data("function_words")[lang]["words"]
+    assert len(words) == len(set(words)) or len(words) - len(set(words)) < 5
+    guess = get_identifier().predict_detail(" ".join(words))
+    assert guess.language == lang
 
 
 def test_orthography_evidence_fires_on_other_spellings():

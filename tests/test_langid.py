@@ -57,6 +57,25 @@ def test_line_breaks_are_folded_and_predictions_cached(ident):
     assert ident.model_calls == calls
 
 
+def test_a_piece_asked_about_in_detail_is_not_asked_again(ident):
+    text = "Die Bahn teilte am Montag mit, dass die Strecke gesperrt bleibt."
+    detail = ident.predict_detail(text)
+    calls = ident.model_calls
+    assert ident.predict_one(text).language == detail.language == "de"
+    assert ident.model_calls == calls
+
+
+def test_document_language_predicts_each_line_once(ident):
+    ident.clear_cache()
+    calls = ident.model_calls
+    assert ident.document_language(ARTICLE_FR)[0] == "fr"
+    assert ident.model_calls - calls == 3  # three non-blank lines, one call each
+    for line in ARTICLE_FR.splitlines():
+        if line.strip():
+            ident.predict_one(line.strip())
+    assert ident.model_calls - calls == 3  # the detector's look-ups are cache hits
+
+
 @pytest.mark.parametrize("raw,code", [
     ("__label__fr", "fr"),             # lid.176
     ("__label__fra_Latn", "fr"),       # GlotLID / OpenLID

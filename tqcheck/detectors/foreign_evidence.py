@@ -4,22 +4,28 @@ Language ID alone over-reports on news text: a name ("Sergueï Lavrov"), an acro
 quoted term the press keeps on purpose ("fake news") or a three-word heading is as
 likely to come out "de 0.6" as its real language. So a segment is foreign only when,
 after the guards below remove what cannot be judged, the evidence is strong enough for
-its length: long spans on fastText alone, shorter or doubtful ones only when langdetect
-(the slow second opinion) or the document language's orthography agrees.
+its length: long spans on fastText alone, shorter or doubtful ones only when the
+document language's orthography (letters it never uses) or the frequent words of
+another language (rules/data/function_words) agree, or fastText is sure.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
 
 import regex
 
 from tqcheck.langid import Prediction
+from tqcheck.detectors.foreign_words import lexicon_agrees, lexicon_languages, orthography_hit
+from tqcheck.ngram_profiles import preference as ngram_preference
 
 _NOISE = regex.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#][\w.]+|"
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|io|[a-z]{2})\b(?:/\S*)?|"
-    r"\d[\d.,:/%-]*(?:h\d*)?")
+    r"\d[\d.,:/%-]*(?:h\d*)?|"
+    r"\w+(?:/\w+)+")  # "ats/nxp", "dpa/afp": agency credits and codes
+#: Every _NOISE match holds one of these (a cheap test before the costly pattern).
+_MAY_BE_NOISE = regex.compile(r"[@#/\d]|\.\w")  # (a final period is no sign)
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _NAME = regex.compile(r"(?<![.!?…:«\"“„(\[]\s*)(?<=\S\s+)(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)")
 _TERMINAL = regex.compile(r"[.!?…:;][\"»”’)\]]*\s*$")
@@ -34,6 +40,10 @@ class LanguageData:
     close: frozenset[str] = frozenset()
     terms: frozenset[tuple[str, ...]] = frozenset()
     longest_term: int = 0
+    term_starts: frozenset[str] = frozenset()  # first words of the terms
+    own_words: frozenset[str] = frozenset()  # function words of the language and its kin
+    #: other languages' function words that are no word of this language -> languages
+    foreign_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -46,19 +56,28 @@ class Thresholds:
     max_home_probability: float = 0.02  # fastText alone: the document language this unlikely
     max_home_long: float = 0.1     # ... or this unlikely, with a sure guess
     max_home_with_orthography: float = 0.35  # ... or this, when the spelling is foreign too
-    max_home_for_second_opinion: float = 0.1  # above this, not worth asking langdetect
+    max_home_for_lexicon: float = 0.1  # above this, frequent foreign words are no evidence
     min_placed_confidence: float = 0.3  # fastText's top guess and its close kin, at least
-    min_family_confidence: float = 0.4  # ... before langdetect is asked about a note
-    min_line_confidence: float = 0.3    # ... for a whole line (an English one-line bio is
-                                        # "en 0.44"; langdetect decides): lines are few
+    min_family_confidence: float = 0.4  # fastText's own top guess, for it to decide a note
+    min_line_confidence: float = 0.3    # ... before langdetect is asked about a whole line
     plausible: float = 0.05        # a guess this likely counts when the identifiers compare
-    sure_second_opinion: float = 0.9  # langdetect this sure of fastText's guess confirms it
-    max_doc_share: float = 0.2     # langdetect may give the document language at most this
     max_quoted_words: int = 3      # a quotation this short is a cited term, not a fragment
     max_heading_words: int = 5     # a short line without final punctuation reads as a heading
     max_foreign_share: float = 0.5  # more "foreign" text than this: the language is wrong
     min_host_words: int = 3        # fewer own lowercase words than this: no host text at all
     title_share: float = 0.5       # this share of capitalised words (<= 4 others): a title
+    sure_alone: float = 0.9        # a note of 2-3 words fastText places this surely elsewhere
+    sure_alone_one_word: float = 0.95  # ... of one word (French words read as English
+                                   # reach 0.89: "opposition", "football")
+    min_strange_share: float = 0.6  # fastText alone: this share of words not frequent at home
+    min_elsewhere: float = 0.5     # fastText's top guesses outside the document language
+    min_ngram_margin: float = 0.5  # n-grams fit the guessed language this much better
+                                   # (mean log-probability per n-gram) than the document's
+    max_doc_share: float = 0.2     # langdetect may give the document language at most this
+    split_below_unless_suspicious: float = 0.9  # ... or under this, or under split_below
+                                   # when a frequent foreign word or spelling shows
+    split_below: float = 0.99      # a line less likely in the document language is split
+                                   # into sentences and each judged
 
 
 @dataclass(frozen=True)
@@ -89,7 +108,7 @@ def content_words(text: str, data: LanguageData, particles: frozenset[str]) -> l
     those is not language at all), then kept terms, one-letter words and acronyms. What is left reads as a name when every word is capitalised or a name
     particle ("Volodymyr Zelensky", "Ursula von der Leyen").
     """
-    words = _WORD.findall(_NOISE.sub(" ", text))
+    words = _WORD.findall(_NOISE.sub(" ", text) if _MAY_BE_NOISE.search(text) else text)
     if sum(map(len, words)) < 0.5 * (len(text) - text.count(" ")):
         return []  # mostly digits and symbols: not language
     words = [w for w in _drop_terms(words, data) if len(w) > 1]
@@ -105,12 +124,19 @@ def _drop_terms(words: list[str], data: LanguageData) -> list[str]:
     if not data.terms:
         return words
     lower = [w.lower().replace("’", "'") for w in words]
+    if data.term_starts.isdisjoint(lower):
+        return words  # the common case: no word starts a kept term
     keep, i = [], 0
+    starts, terms = data.term_starts, data.terms
     while i < len(words):
-        for size in range(min(data.longest_term, len(words) - i), 0, -1):
-            if tuple(lower[i:i + size]) in data.terms:
-                i += size
-                break
+        if lower[i] in starts:
+            for size in range(min(data.longest_term, len(words) - i), 0, -1):
+                if tuple(lower[i:i + size]) in terms:
+                    i += size
+                    break
+            else:
+                keep.append(words[i])
+                i += 1
         else:
             keep.append(words[i])
             i += 1
@@ -145,21 +171,12 @@ def _names_decide(words: list[str], names: frozenset[str], home_langs: set[str],
     return again.language in home_langs or again.probability_of(frozenset(home_langs)) > 0.5
 
 
-def orthography_hit(words: list[str], data: LanguageData) -> bool:
-    """A lowercase word spelt in a way the document language never is."""
-    lower = " ".join(w for w in words if not w[0].isupper())
-    if not lower:
-        return False
-    if data.letters and not data.letters.isdisjoint(lower):
-        return True
-    return any(p.search(lower) for p in data.patterns)
-
-
 def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozenset[str],
           th: Thresholds, quick: Callable[[str], Prediction],
           identify: Callable[[str], Prediction],
-          second_opinion: Callable[[str], tuple[tuple[str, float], ...]],
-          kin: Callable[[str], frozenset[str]] = lambda code: frozenset()) -> Verdict | None:
+          kin: Callable[[str], frozenset[str]] = lambda code: frozenset(),
+          second_opinion: Callable[[str], tuple[tuple[str, float], ...]] | None = None,
+          ) -> Verdict | None:
     """A Verdict when the segment is foreign to `doc_lang`, else None. `quick` gives
     the top language only, `identify` the top languages with their probabilities.
 
@@ -198,8 +215,8 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     if heading:
         return None  # two to five words without final punctuation: a heading
     if n >= th.mid_words:
-        # Four words or more: fastText decides alone (langdetect costs ~100 fastText
-        # calls), helped by orthography when the document language keeps some chance.
+        # Four words or more: fastText decides alone, helped by orthography when the
+        # document language keeps some chance.
         if unlikely_home or (n >= th.long_words and strong and home <= th.max_home_long):
             return Verdict(lang, 1 - home, n, "fasttext")
         if ortho and home <= th.max_home_with_orthography and placed:
@@ -209,51 +226,64 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
         if not segment.whole_line:
             return None
         # A whole line fastText is unsure about (a string of short sentences, an
-        # author bio): the low-confidence case the second opinion is for.
-    if ortho and unlikely_home and n >= 2:
+        # author bio): spelling and frequent words may still decide.
+    if ortho and unlikely_home and (n >= 2 or segment.aside):
         return Verdict(lang, 1 - home, n, "fasttext+orthography")
-    needed = th.min_line_confidence if segment.whole_line else th.min_family_confidence
-    if not (segment.aside or segment.whole_line) or home > th.max_home_for_second_opinion \
-            or family_confidence < needed:
-        # langdetect costs ~100 fastText calls: it is asked only about short notes in
-        # brackets and short lines that fastText already places elsewhere.
-        return None
-    # Ask langdetect about the words, not the names, when there are both: names
-    # pull any identifier toward their own language ("sauf le Bas-Rhin" is German).
+    if home <= th.max_home_for_lexicon:
+        # A frequent word of another language that fastText also finds plausible: the
+        # cheap, sure evidence for the shortest notes ("(noch)", "(até levantou a)").
+        lexicon = lexicon_languages(words, data)
+        if lexicon:
+            agreed = lexicon_agrees(prediction, lexicon, th, kin)
+            if agreed:
+                return Verdict(agreed, 1 - home, n, "fasttext+lexicon")
     lower = [w for w in words if w not in names]
-    has_names = len(lower) < len(words)
-    if len(lower) < 2 and has_names and not ortho and prediction.confidence < th.sure_second_opinion:
+    if len(lower) < 2 and len(lower) < len(words):
         return None  # a lone word next to names ("docu, Netflix"): too little to go on
-    opinion = second_opinion(" ".join(lower) if has_names and len(lower) >= 2 else segment.text)
-    if not opinion:
+    strange = sum(1 for w in words if w.lower() not in data.own_words)
+    if unlikely_home and (segment.aside or segment.whole_line) \
+            and strange >= th.min_strange_share * n:
+        # Most of its words are none of the document language's frequent words ("Oh
+        # que NON !" is one strange word and one French one: not enough).
+        elsewhere = prediction.confidence if n == 1 else 1 - home
+        if elsewhere >= (th.sure_alone_one_word if n == 1 else th.sure_alone) \
+                and prediction.confidence >= th.min_family_confidence:
+            return Verdict(lang, 1 - home, n, "fasttext")
+    if home > th.max_home_for_lexicon or not (segment.aside or segment.whole_line):
         return None
-    top, top_prob = opinion[0]
-    doc_share = sum(p for code, p in opinion if code in home_langs)
-    if top in home_langs or doc_share > th.max_doc_share:
-        return None
-    both_sure = (prediction.confidence >= th.sure_second_opinion
-                 and top_prob >= th.sure_second_opinion and top == lang)
-    if len(lower) < 2 and has_names and not (ortho or both_sure):
-        return None  # a lone word next to names ("docu, Netflix"): too little to go on
-    agreed = _common_language(prediction, opinion, th, kin)
-    if agreed is None and not ortho:
-        return None  # the identifiers name no language (or close kin) in common
-    language = agreed or lang
-    return Verdict(language, 1 - home, n, "fasttext+langdetect")
+    # fastText places the span elsewhere without being sure (often split between
+    # related languages: "sr 0.36, sl 0.27, cs 0.13"): do its letters look like one of
+    # those languages rather than the document's? (langdetect's profiles, scored
+    # directly: a few dozen dictionary look-ups instead of a langdetect run.)
+    guesses = [(lang, prediction.confidence), *prediction.others]
+    placed_elsewhere = sum(p for _, p in guesses) - home >= th.min_elsewhere
+    candidates = frozenset().union(*(kin(code) | {code} for code, _ in guesses)) - home_langs
+    # (A dozen words tell the n-grams' preference as well as a whole line does.)
+    best, margin = ngram_preference(" ".join([w for w in words if w not in names][:12]),
+                                    candidates, home_langs)
+    if best and margin >= th.min_ngram_margin and home <= th.max_home_probability \
+            and placed_elsewhere:
+        return Verdict(lang, 1 - home, n, "fasttext+ngrams")
+    if segment.whole_line and n >= th.mid_words and margin > 0 \
+            and family_confidence >= th.min_line_confidence:
+        # A whole line of short sentences fastText is unsure about (an English author
+        # bio is "en 0.44"): the one low-confidence case still worth langdetect's time.
+        return _second_opinion_agrees(segment.text, prediction, home_langs, th, kin, second_opinion)
+    return None
 
 
-def _common_language(prediction: Prediction, opinion: tuple[tuple[str, float], ...],
-                     th: Thresholds, kin: Callable[[str], frozenset[str]]) -> str | None:
-    """The language both identifiers find plausible (fastText's top guesses, langdetect's
-    distribution), counting languages they confuse (hr/sr/bs, cs/sk, es/gl) as one;
-    the one with the most combined probability, or None."""
-    fast = [(prediction.language, prediction.confidence), *prediction.others]
-    best, best_score = None, 0.0
-    for code, p in fast:
-        if p < th.plausible:
-            continue
-        family = kin(code) | {code}
-        for other, q in opinion:
-            if q >= th.plausible and other in family and p + q > best_score:
-                best, best_score = code, p + q
-    return best
+def _second_opinion_agrees(text: str, prediction: Prediction, home_langs: set[str],
+                           th: Thresholds, kin: Callable[[str], frozenset[str]],
+                           second_opinion: Callable[[str], tuple[tuple[str, float], ...]] | None,
+                           ) -> Verdict | None:
+    """langdetect's distribution agrees that the line is in fastText's language (or
+    close kin of it) and gives the document language little."""
+    opinion = second_opinion(text) if second_opinion else ()
+    if not opinion or opinion[0][0] in home_langs \
+            or sum(p for code, p in opinion if code in home_langs) > th.max_doc_share:
+        return None
+    family = kin(prediction.language) | {prediction.language}
+    if not any(code in family and p >= th.plausible for code, p in opinion):
+        return None
+    home = prediction.probability_of(frozenset(home_langs))
+    return Verdict(prediction.language, 1 - home, len(text.split()), "fasttext+langdetect")
