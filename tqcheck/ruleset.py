@@ -5,6 +5,7 @@ are written by people who will go and fix them.
 """
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any, Iterable
 
 import regex
 
+from tqcheck.lazy_pattern import LazyPattern
 from tqcheck.model import ACTIONS, CATEGORIES, REMOVALS, SCOPES, SEVERITIES, Rule, RuleExamples
 
 if sys.version_info >= (3, 11):
@@ -56,9 +58,11 @@ def _key_line(raw: str, key: str) -> int | None:
     return raw.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _compile(path: str, raw: str, key: str, source: Any) -> Any:
+def _compile(path: str, raw: str, key: str, source: Any, lazy: bool = False) -> Any:
     if not isinstance(source, str) or not source:
         raise RuleError(path, f"'{key}' must be a non-empty string", _key_line(raw, key))
+    if lazy:  # built-in rules: compiled on first use, checked by the test suite
+        return LazyPattern(source, regex.VERSION0)
     try:
         compiled = regex.compile(source, regex.VERSION0)
     except regex.error as exc:
@@ -129,10 +133,11 @@ def _count(path: str, raw: str, key: str, value: Any) -> int | None:
     return value
 
 
-def parse_rule(path: str, raw: str) -> Rule:
-    """Validate one rule file's text; raise RuleError naming the file and line."""
+def parse_rule(path: str, raw: str, lazy: bool = False) -> Rule:
+    """Validate one rule file's text; raise RuleError naming the file and line.
+    `lazy` (built-in rules only) leaves compiling the patterns to their first use."""
     try:
-        data = tomllib.loads(raw)
+        data = _toml(raw)
     except tomllib.TOMLDecodeError as exc:
         line = regex.search(r"line (\d+)", str(exc))
         raise RuleError(path, f"invalid TOML: {exc}", int(line.group(1)) if line else None) from None
@@ -196,10 +201,11 @@ def parse_rule(path: str, raw: str) -> Rule:
         code=data["code"], name=data["name"], category=category, severity=severity,
         action=action, scope=scope, lang=data["lang"], message=data["message"].strip(),
         source=data["source"].strip(),
-        pattern=(_compile(path, raw, "pattern", data["pattern"]) if detector is None else None),
+        pattern=(_compile(path, raw, "pattern", data["pattern"], lazy)
+                 if detector is None else None),
         detector=detector, params=params,
         doc_langs=tuple(doc_langs), replacement=replacement,
-        exclude=(_compile(path, raw, "exclude", data["exclude"])
+        exclude=(_compile(path, raw, "exclude", data["exclude"], lazy)
                  if "exclude" in data else None),
         max_words=_count(path, raw, "max_words", data.get("max_words")),
         min_words=_count(path, raw, "min_words", data.get("min_words")),
@@ -219,9 +225,16 @@ class Disabled:
     path: str
 
 
+@functools.lru_cache(maxsize=2)
+def _toml(raw: str) -> dict:
+    """A rule file's table, read once though both `_disabled` and `parse_rule` look at
+    it (parsing the TOML of every rule file twice was a tenth of start-up). Read-only."""
+    return tomllib.loads(raw)
+
+
 def _disabled(path: str, raw: str) -> Disabled | None:
     try:
-        data = tomllib.loads(raw)
+        data = _toml(raw)
     except tomllib.TOMLDecodeError:
         return None  # parse_rule reports it with its line
     if "disabled" not in data:
@@ -234,14 +247,14 @@ def _disabled(path: str, raw: str) -> Disabled | None:
     return Disabled(data["code"], path)
 
 
-def load_rule_file(path: Path) -> Rule | Disabled:
+def load_rule_file(path: Path, lazy: bool = False) -> Rule | Disabled:
     try:
         raw = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleError(str(path), f"not valid UTF-8 (byte offset {exc.start})") from None
     except OSError as exc:
         raise RuleError(str(path), f"cannot read: {exc.strerror}") from None
-    return _disabled(str(path), raw) or parse_rule(str(path), raw)
+    return _disabled(str(path), raw) or parse_rule(str(path), raw, lazy)
 
 
 @dataclass(frozen=True)
@@ -288,13 +301,13 @@ def load_data(kind: str, folders: Iterable[Path] = ()) -> dict[str, dict]:
     return out
 
 
-def load_folder(folder: Path) -> list[Rule | Disabled]:
+def load_folder(folder: Path, lazy: bool = False) -> list[Rule | Disabled]:
     """Every rule in one folder; duplicate codes or names inside it are errors."""
     rules: list[Rule | Disabled] = []
     seen_codes: dict[str, str] = {}
     seen_names: dict[str, str] = {}
     for path in rule_files(folder):
-        rule = load_rule_file(path)
+        rule = load_rule_file(path, lazy)
         if isinstance(rule, Disabled):
             rules.append(rule)
             continue
@@ -317,7 +330,7 @@ def load_rules(extra_folders: Iterable[Path] = (), builtin: bool = True) -> Rule
     for folder in folders:
         if not folder.is_dir():
             raise RuleError(str(folder), "rule folder not found")
-        for rule in load_folder(folder):
+        for rule in load_folder(folder, lazy=builtin and folder == folders[0]):
             if isinstance(rule, Disabled):
                 if by_code.pop(rule.code, None) is None:
                     raise RuleError(rule.path, f"disables {rule.code}, which no earlier "

@@ -28,6 +28,9 @@ Detectors only measure: every rule here flags.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
+from itertools import compress, count, islice
+from operator import eq
 from typing import Iterable, Iterator
 
 import regex
@@ -40,7 +43,12 @@ from tqcheck.model import Document, Finding, Rule
 
 _LOWER_START = regex.compile(
     r"(?<=[^.\s])\.(?P<gap>[ \u00a0\u202f]+)(?P<word>\p{Ll}[\p{L}\p{M}]*)")
-_SENTENCE = regex.compile(r"[^.!?…\n]+(?:[.!?…]+|$)")
+#: A sentence: a run of non-terminal characters and its terminal punctuation (or the
+#: end of the text). Written to start only where a run starts and never to give back
+#: characters: the same matches as `[^.!?…\n]+(?:[.!?…]+|$)`, without retrying every
+#: position of a line that has no full stop (quadratic in its length: a fifth of a
+#: corpus run's MT-artifact time went there).
+_SENTENCE = regex.compile(r"(?<![^.!?…\n])[^.!?…\n]++(?:[.!?…]+|$)")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
 _DASH_START = regex.compile(r"^[\-–—•]\s*")
 _FRAGMENT = regex.compile(
@@ -62,16 +70,18 @@ def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
     """(start, start of the repeat, end of the repeat, chunk) for each run of 1-5 words
     repeated right after itself ("à la fin à la fin"), case-insensitively. Words inside
     a run are joined by a space or an apostrophe; the two runs by spaces only."""
-    words = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS.finditer(text)]
-    keys = [w[2] for w in words]
+    keys = list(map(str.lower, _LETTERS.findall(text)))
+    spans = _LETTERS.finditer(text)
+    words: list[tuple[int, int]] = []  # word spans, read only as far as a repeat needs
     taken: list[tuple[int, int]] = []
     for n in range(1, MAX_REPEAT_WORDS + 1):
-        candidates = [i for i, (a, b) in enumerate(zip(keys, keys[n:])) if a == b]
-        for i in candidates:
-            if i + 2 * n > len(words):
+        for i in compress(count(), map(eq, keys, islice(keys, n, None))):
+            if i + 2 * n > len(keys):
                 continue
             if keys[i:i + n] != keys[i + n:i + 2 * n]:
                 continue
+            if len(words) < i + 2 * n:
+                words += (m.span() for m in islice(spans, i + 2 * n - len(words)))
             gaps = [text[words[k][1]:words[k + 1][0]] for k in range(i, i + 2 * n - 1)]
             inner = gaps[:n - 1] + gaps[n:]
             if gaps[n - 1].strip(" ") or not all(g in (" ", "'", "’") for g in inner):
@@ -184,11 +194,15 @@ class MtArtifactDetector:
         max_gap = int(rule.params.get("max_paragraph_gap", 1))
         starts = [start for start, _ in paragraphs(doc)]
         seen: dict[str, tuple[bool, int]] = {}  # key -> (ever standalone, last paragraph)
+        long_sentences = []
         for m in _SENTENCE.finditer(text):
             words = _WORD.findall(m.group())
-            if len(words) < min_words:
-                continue
-            key = " ".join(w.lower() for w in words)
+            if len(words) >= min_words:
+                long_sentences.append((m, " ".join(words).lower()))  # = each word lowered
+        counts = Counter(key for _, key in long_sentences)
+        for m, key in long_sentences:
+            if counts[key] < 2:
+                continue  # a sentence seen once cannot be a repeat, nor hide one
             line = doc.index.line_at(m.start())
             standalone = line.text.strip() == m.group().strip()
             para = bisect_right(starts, m.start())

@@ -24,6 +24,9 @@ _SENTENCE_START = regex.compile(r"(?:^|[.!?:]\s+|^[\s«“„\"'(\-–—]+|[.!?
 
 #: ... unless a second capitalised word follows (a first name and a surname).
 _FULL_NAME_NEXT = regex.compile(r" \p{Lu}\p{Ll}+")
+_MARKS = regex.compile(r"\p{M}")
+#: Distinct words whose skeleton is kept per language.
+_SKELETON_CACHE = 20_000
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,17 @@ class Transliteration:
         return cls(pairs, str(table.get("local_marks", "")))
 
     def skeleton(self, word: str) -> tuple[str, int]:
-        """(folded form, locality): locality counts local features minus foreign ones."""
+        """(folded form, locality): locality counts local features minus foreign ones.
+        Names recur from document to document, so results are kept (a bounded cache)."""
+        cache = self.__dict__.setdefault("_skeletons", {})
+        found = cache.get(word)
+        if found is None:
+            if len(cache) >= _SKELETON_CACHE:
+                cache.clear()
+            found = cache[word] = self._skeleton(word)
+        return found
+
+    def _skeleton(self, word: str) -> tuple[str, int]:
         folded = "".join(c for c in unicodedata.normalize("NFD", word.lower())
                          if not unicodedata.combining(c))
         locality = sum(word.lower().count(m) for m in self.local_marks)
@@ -85,7 +98,7 @@ def name_variants(text: str, translit: Transliteration) -> Iterator[Variant]:
             key, locality = translit.skeleton(word)
             groups.setdefault(key, []).append((locality, word))
     for forms in groups.values():
-        spellings = {regex.sub(r"\p{M}", "", unicodedata.normalize("NFD", w.lower()))
+        spellings = {_MARKS.sub("", unicodedata.normalize("NFD", w.lower()))
                      for _, w in forms}
         if len(forms) < 2 or len(spellings) < 2:
             continue

@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.cpu_budget import BudgetExceeded, budget_for, cpu_budget
+from tqcheck.detectors.line_plans import LinePlans
 from tqcheck.model import Document, Finding, Line, Rule
 from tqcheck.ruleset import REGEX_TIMEOUT, RuleSet
 
@@ -38,27 +39,26 @@ def _fits(rule: Rule, text: str, words: int) -> bool:
     return True
 
 
-_TABLE_WORDS = 64
-
-
-def _by_words(rules: list[Rule], words: int) -> list[Rule]:
-    return [r for r in rules
-            if (r.max_words is None or words <= r.max_words)
-            and (r.min_words is None or words >= r.min_words)]
-
-
-def paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of each block of consecutive non-blank lines."""
-    block: list[Line] = []
-    for line in doc.lines:
-        if line.blank:
-            if block:
-                yield block[0].start, block[-1].end
-                block = []
-        else:
-            block.append(line)
-    if block:
-        yield block[0].start, block[-1].end
+def paragraphs(doc: Document) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of each block of consecutive non-blank lines; found once per
+    document (the pattern, typography and MT-artifact detectors all walk them)."""
+    cached = doc.__dict__.get("_paragraphs")
+    if cached is None:
+        blocks: list[tuple[int, int]] = []
+        first = last = None
+        for line in doc.lines:
+            if line.text.strip():  # = not line.blank
+                if first is None:
+                    first = line
+                last = line
+            elif first is not None:
+                blocks.append((first.start, last.end))
+                first = None
+        if first is not None:
+            blocks.append((first.start, last.end))
+        cached = tuple(blocks)
+        object.__setattr__(doc, "_paragraphs", cached)
+    return cached
 
 
 class PatternDetector:
@@ -66,11 +66,13 @@ class PatternDetector:
 
     name = "patterns"
 
-    def __init__(self, ruleset: RuleSet) -> None:
+    def __init__(self, ruleset: RuleSet, prefilter: bool | None = None) -> None:
+        """`prefilter`: True/False forces the literal prefilter on or off; None (the
+        default) builds it once this detector has scanned PREFILTER_AFTER_CHARS."""
         self.ruleset = ruleset
         rules = [r for r in ruleset if r.detector is None]
         self._line_rules = [r for r in rules if r.scope == "line"]
-        self._tables: dict[tuple[str, ...], list[list[Rule]]] = {}
+        self._plans = LinePlans(self._line_rules, prefilter)
         self._paragraph_rules = [r for r in rules if r.scope == "paragraph"]
         self._text_rules = [r for r in rules if r.scope in ("span", "document")]
 
@@ -87,14 +89,6 @@ class PatternDetector:
         return findings
 
     # -- helpers -----------------------------------------------------------------
-    def _word_table(self, rules: list[Rule]) -> list[list[Rule]]:
-        """rules allowed at each word count up to _TABLE_WORDS, per distinct rule list."""
-        key = tuple(r.code for r in rules)
-        table = self._tables.get(key)
-        if table is None:
-            table = self._tables[key] = [_by_words(rules, n) for n in range(_TABLE_WORDS)]
-        return table
-
     def _guarded(self, rule: Rule, doc: Document, ctx: DetectionContext, matcher) -> list[Finding]:
         try:
             return list(matcher(rule, doc))
@@ -152,13 +146,9 @@ class PatternDetector:
         limit = {"timeout": REGEX_TIMEOUT} if guarded else {}
         candidates: list[_Candidate] = []
         timed_out: set[str] = set()
-        by_words = self._word_table(rules)
-        for line in doc.lines:
-            if line.blank:
-                continue
+        for line, line_rules in self._plans.plan(doc, rules):
             text = line.text
-            words = _words(text)
-            for rule in by_words[words] if words < len(by_words) else _by_words(rules, words):
+            for rule in line_rules:
                 if timed_out and rule.code in timed_out:
                     continue
                 try:

@@ -1,0 +1,111 @@
+"""Which line rules to search on which line of a document.
+
+Two cheap tests decide it before any `regex` search: the line's word count against each
+rule's `min_words`/`max_words` (a table built once per rule list), and, once built, the
+literal prefilter (`line_prefilter`): a rule runs only on lines holding one of the
+literals its pattern cannot match without. Both only skip searches that cannot match,
+so findings are the same with or without them (tests/test_line_prefilter.py).
+
+The prefilter costs ~0.3 CPU-s to build (reading every pattern's structure), more than
+a single article's whole check, so by default it is built only once the detector has
+scanned PREFILTER_AFTER_CHARS of text: a pre-commit run on a few files never pays for
+it, a corpus run pays once.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from tqcheck.model import Document, Line, Rule
+
+#: Characters of text scanned before the prefilter is built (when not forced on/off).
+PREFILTER_AFTER_CHARS = 300_000
+_TABLE_WORDS = 64
+
+
+def _by_words(rules: Sequence[Rule], words: int) -> list[Rule]:
+    return [r for r in rules
+            if (r.max_words is None or words <= r.max_words)
+            and (r.min_words is None or words >= r.min_words)]
+
+
+class _WordTable:
+    """Rules allowed at each word count up to _TABLE_WORDS, for one rule list."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = list(rules)
+        self._table = [_by_words(self.rules, n) for n in range(_TABLE_WORDS)]
+
+    def __getitem__(self, words: int) -> list[Rule]:
+        return self._table[words] if words < _TABLE_WORDS else _by_words(self.rules, words)
+
+
+class LinePlans:
+    """Shared by every document a PatternDetector sees; `plan` per document."""
+
+    def __init__(self, line_rules: Sequence[Rule], prefilter: bool | None = None) -> None:
+        self._rules = list(line_rules)
+        self._position = {r.code: i for i, r in enumerate(self._rules)}  # codes are unique
+        self._mode = prefilter
+        self._scanned = 0
+        self._prefilter = None
+        self._tables: dict[tuple[int, ...], tuple] = {}
+
+    def _prefilter_due(self, doc: Document):
+        if self._prefilter is None and self._mode is not False:
+            self._scanned += len(doc.text)
+            if self._mode or self._scanned > PREFILTER_AFTER_CHARS or self._all_known():
+                from tqcheck.detectors.line_prefilter import LinePrefilter
+
+                self._prefilter = LinePrefilter(self._rules)
+        return self._prefilter
+
+    def _all_known(self) -> bool:
+        """Every literal set ships precomputed: the prefilter is then cheap to build."""
+        from tqcheck.required_literals import cached_literals
+
+        return all(cached_literals(r.pattern.pattern)[0] for r in self._rules)
+
+    def _tables_for(self, rules: Sequence[Rule]) -> tuple:
+        """(word table, allowed rule indices, always-run indices, their word table),
+        built once per distinct rule list (the last two once the prefilter exists)."""
+        key = tuple(self._position[r.code] for r in rules)
+        tables = self._tables.get(key)
+        if tables is None or (self._prefilter is not None and tables[2] is None):
+            by_words = tables[0] if tables else _WordTable(rules)
+            always_here = always_by_words = None
+            if self._prefilter is not None:
+                always_here = frozenset(i for i in key if i in self._prefilter.always)
+                always_by_words = _WordTable([self._rules[i] for i in sorted(always_here)])
+            tables = self._tables[key] = (by_words, frozenset(key), always_here,
+                                          always_by_words)
+        return tables
+
+    def plan(self, doc: Document, rules: Sequence[Rule]) -> Iterator[tuple[Line, list[Rule]]]:
+        """(line, rules to search on it) for each line where any rule may match."""
+        prefilter = self._prefilter_due(doc)
+        by_words, allowed, always, always_by_words = self._tables_for(rules)
+        if prefilter is None:
+            for line in doc.lines:
+                if not line.blank:
+                    yield line, by_words[len(line.text.split())]
+            return
+        lines = doc.lines
+        hits = prefilter.candidates(doc.text, [line.start for line in lines])
+        # Lines without a hit matter only when some rule runs everywhere.
+        for i in range(len(lines)) if always else sorted(hits):
+            line = lines[i]
+            if line.blank:
+                continue
+            found = hits.get(i)
+            if found is None:
+                chosen = always_by_words[len(line.text.split())]
+                if chosen:
+                    yield line, chosen
+                continue
+            indices = (found & allowed) | always
+            if indices:
+                chosen = _by_words([self._rules[j] for j in sorted(indices)],
+                                   len(line.text.split()))
+                if chosen:
+                    yield line, chosen
+

@@ -1,0 +1,108 @@
+"""One scan per document that tells, for each line, which line rules could match it.
+
+Each line rule's pattern yields (see `required_literals`) a set of strings one of which
+occurs in every line it matches, ignoring case; an Aho-Corasick automaton
+(pyahocorasick) finds all of them in one pass over the case-folded document, so a
+rule's real `regex` search runs only on the lines holding one of its literals. Rules
+whose pattern yields no such set run on every line, as before. A regex search per rule
+per line was two thirds of a corpus run; a combined `regex` alternation of the
+literals was 250x slower than the automaton (5 s against 0.02 s per MB).
+
+Exactness rests on the folding: `fold(t) == fold(l)` for every text character `t` that
+`regex` lets a pattern character `l` match, with or without IGNORECASE. `str.lower`
+does that for all but a few characters (long s, dotless i, final sigma, ...), which
+`_Folding` maps from `regex`'s own case tables; `İ` is mapped before lowering because
+its lower case is two characters, and folding must keep every offset in place.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Sequence
+
+import ahocorasick
+from regex import _regex
+
+from tqcheck.model import Line, Rule
+from tqcheck.required_literals import literals_for
+
+_IGNORECASE_UNICODE = 2 | 32  # regex.IGNORECASE | regex.UNICODE
+
+
+def _cases(char: str) -> list[str]:
+    return [chr(c) for c in _regex.get_all_cases(_IGNORECASE_UNICODE, ord(char))]
+
+
+class _Folding:
+    """A length-keeping case fold under which every case variant `regex` accepts for a
+    literal character folds to the same character as the literal."""
+
+    def __init__(self, chars: set[str]) -> None:
+        parent: dict[str, str] = {}
+
+        def find(c: str) -> str:
+            while parent.setdefault(c, c) != c:
+                c = parent[c]
+            return c
+
+        for char in chars:
+            for variant in _cases(char):
+                parent[find(variant)] = find(char)
+        groups: dict[str, list[str]] = {}
+        for char in list(parent):
+            groups.setdefault(find(char), []).append(char)
+        table: dict[int, str] = {}
+        for members in groups.values():
+            singles = sorted(m.lower() for m in members if len(m.lower()) == 1)
+            canon = singles[0] if singles else members[0]
+            for m in members:
+                if m.lower() != canon:
+                    table[ord(m)] = canon
+        table[0x130] = "i"  # İ lowers to two characters: keep offsets in place
+        self.table = table
+        self._probe = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
+
+    def __call__(self, text: str) -> str:
+        if self._probe.search(text):
+            text = text.translate(self.table)
+        return text.lower()
+
+
+class LinePrefilter:
+    """Built once per rule list; `candidates(doc_text, lines)` per document."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        literal_sets = [literals_for(r.pattern.pattern) for r in rules]
+        self.always = frozenset(i for i, s in enumerate(literal_sets) if s is None)
+        chars = {c for s in literal_sets if s for lit in s for c in lit}
+        self.fold = _Folding(chars)
+        by_key: dict[str, set[int]] = {}
+        for i, literals in enumerate(literal_sets):
+            for lit in literals or ():
+                by_key.setdefault(self.fold(lit), set()).add(i)
+        self._automaton = ahocorasick.Automaton()
+        for key, owners in by_key.items():
+            self._automaton.add_word(key, (len(key), frozenset(owners)))
+        self._empty = not by_key
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def candidates(self, text: str, starts: list[int]) -> dict[int, set[int]]:
+        """{line index: rule indices whose literals occur in it} (always-run rules are
+        not included); `starts` are the lines' start offsets, ascending."""
+        found: dict[int, set[int]] = {}
+        if self._empty:
+            return found
+        for end, (length, owners) in self._automaton.iter(self.fold(text)):
+            line = bisect.bisect_right(starts, end - length + 1) - 1
+            hit = found.get(line)
+            if hit is None:
+                found[line] = set(owners)
+            else:
+                hit |= owners
+        return found
+
+
+def line_starts(lines: Sequence[Line]) -> list[int]:
+    return [line.start for line in lines]

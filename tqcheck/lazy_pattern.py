@@ -1,0 +1,52 @@
+"""A compiled-on-first-use `regex` pattern, for the built-in rules.
+
+Compiling the rule pack was half of `tqcheck check one-article.txt` (0.2-0.3 CPU-s),
+yet a document only ever runs the rules of its own language: built-in rules, which the
+test suite compiles and checks, are compiled when a document first needs them. User
+rules (`--rules DIR`) are still compiled and checked as they load, so a broken one is
+reported with its file and line before any text is read.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+#: The methods callers use; after compiling they are plain instance attributes, so a
+#: hot loop's `rule.pattern.search(...)` costs what it costs on a compiled pattern.
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+
+class LazyPattern:
+    """Behaves as `regex.compile(pattern, flags)`; compiles on first use."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._compiled: Any = None
+
+    def compiled(self):
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, self._flags)
+            for name in _METHODS:
+                setattr(self, name, getattr(self._compiled, name))
+        return self._compiled
+
+    def __getattr__(self, name: str):  # only reached before compiling (or for rare names)
+        if name.startswith("__") or name in ("_compiled", "_flags", "pattern"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __reduce__(self):
+        return LazyPattern, (self.pattern, self._flags)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyPattern):
+            return (self.pattern, self._flags) == (other.pattern, other._flags)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self._flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
