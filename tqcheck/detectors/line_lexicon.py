@@ -39,6 +39,7 @@ _CLOCK = re.compile(r"^\d{1,2}(?:[:h]\d{2}(?:[:h]\d{2})?h?|h)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _DAY = re.compile(r"^(?:[12]?\d|3[01])(?:\.|er|st|nd|rd|th|º|ª|°)?$")
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
 # An elided article or preposition glued to its word: "l'article", "d’Ana", "dell'anno".
 _ELISION = re.compile(r"^\w{1,4}['’](?=\w)")
 _EDGE = re.compile(r"^[^\w©@#&]+|[^\w.©@#&]+$|(?<=\w)[.:]$")
@@ -72,6 +73,10 @@ class LineLexicon:
     outlet_words: dict[str, str]                # case-sensitive one-word outlets ("AP")
     joiners: frozenset[str] = field(default_factory=frozenset)
     frequent: frozenset[str] = field(default_factory=frozenset)
+    #: Lower-case words that can anchor a line (labels, credits, outlets, honorifics and
+    #: page-control words, phrases by each of their words): a line with none of them and
+    #: no digit cannot pass any check, and is not tokenised.
+    anchors: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def build(cls, tables: Mapping[str, dict], lang: str | None,
@@ -97,7 +102,19 @@ class LineLexicon:
         for phrase, key in sorted(phrase_class.items(), key=lambda kv: -len(kv[0].split())):
             parts = tuple(phrase.split())
             starts.setdefault(parts[0], []).append((parts, key))
-        return cls(words, starts, outlet_words, joiners, frozenset(frequent) - joiners)
+        anchor_classes = (LABEL, CREDIT, OUTLET, HONORIFIC, UI, UI_WEAK)
+        anchors = {part for word, key in words.items() if key in anchor_classes
+                   for part in _WORD.findall(word)}
+        anchors |= {part for phrase, key in phrase_class.items() if key in anchor_classes
+                    for part in _WORD.findall(phrase)}
+        anchors |= {part for word in outlet_words for part in _WORD.findall(word.lower())}
+        return cls(words, starts, outlet_words, joiners, frozenset(frequent) - joiners,
+                   frozenset(anchors))
+
+    def may_pass(self, text: str) -> bool:
+        """Cheap test before `profile`: a digit, a © or a word that can anchor a line."""
+        return (not self.anchors.isdisjoint(_WORD.findall(text.lower()))
+                or bool(_DIGIT.search(text)) or "©" in text)
 
     def profile(self, text: str, give_up: int | None = None) -> Profile | None:
         """The class counts of `text` (a short line): O(tokens), phrases looked up by

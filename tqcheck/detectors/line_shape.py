@@ -154,6 +154,8 @@ def author_contact(text: str, cues: re.Pattern | None, max_words: int) -> bool:
             and bool(_ADDRESS.search(text)) and bool(cues.search(_ADDRESS.sub(" ", text))))
 
 
+#: A character each text check needs on the line before it is worth running.
+_NEEDS = {link_bar: frozenset("|•·»>/-–—"), author_contact: frozenset("@")}
 #: Checks on the raw line text (no token profile): name -> (function, defaults).
 _TEXT_CHECKS = {"link-bar": (link_bar, {"min_items": 3, "max_item_words": 4}),
                 "contact": (author_contact, {"max_words": 12})}
@@ -190,10 +192,8 @@ class _Plan:
     params: dict
     edge: int
     kinds: tuple | None   # metadata kinds the rule reports (None: all / not a kind check)
-
-    @property
-    def key(self) -> tuple:
-        return (self.function, *self.params.values())
+    key: tuple = ()       # rules with the same check and params share one verdict per line
+    no_end: frozenset = frozenset()
 
 
 class LineShapeDetector:
@@ -223,7 +223,8 @@ class LineShapeDetector:
                 params["cues"] = contact_cues
             kinds = tuple(rule.params["kinds"]) if "kinds" in rule.params else None
             plan = _Plan(rule, function, params,
-                         int(rule.params.get("edge", _POSITION["edge"])), kinds)
+                         int(rule.params.get("edge", _POSITION["edge"])), kinds,
+                         (function, *params.values()), _NO_END.get(check, frozenset()))
             (self.plans if check in _CHECKS else self.text_plans).append(plan)
 
     def lexicon(self, lang: str | None) -> LineLexicon:
@@ -254,19 +255,19 @@ class LineShapeDetector:
             start = line.start + len(line.text) - len(line.text.lstrip())
             out.append(finding_from_rule(plan.rule, doc, start, start + len(line.text.strip())))
 
+        def at_edge(k: int, edge: int) -> bool:
+            return prose_before[k] < edge or total - prose_before[k + 1] < edge
+
         for k, line in enumerate(lines):
             text = line.text
-
-            def at_edge(edge: int) -> bool:
-                return prose_before[k] < edge or total - prose_before[k + 1] < edge
-
             if ":" in text:
                 for plan in tails:
                     if credit_tail(text.rstrip(), lexicon, plan.params):
                         report(plan, line)
             if len(text) <= 200:
                 for plan in text_plans:
-                    if at_edge(plan.edge) and plan.function(text, **plan.params):
+                    if (not _NEEDS[plan.function].isdisjoint(text) and at_edge(k, plan.edge)
+                            and plan.function(text, **plan.params)):
                         report(plan, line)
             spaces = text.count(" ")
             if not plans or len(text) > limit * CHARS_PER_TOKEN or spaces > 2 * limit:
@@ -279,13 +280,14 @@ class LineShapeDetector:
             if not _QUOTES.isdisjoint(stripped) or not _LETTER.search(stripped):
                 continue
             if stripped not in seen:  # page furniture repeats itself: profile it once
-                seen[stripped] = lexicon.profile(stripped, give_up)
+                seen[stripped] = (lexicon.profile(stripped, give_up)
+                                  if lexicon.may_pass(stripped) else None)
             profile = seen[stripped]
             if profile is None:
                 continue
             verdicts: dict[tuple, object] = {}  # M400 and M401 ask the same question
             for plan in plans:
-                if stripped[-1] in _NO_END[plan.rule.params["check"]]:
+                if stripped[-1] in plan.no_end:
                     continue
                 if plan.key not in verdicts:
                     verdicts[plan.key] = plan.function(profile, **plan.params)
@@ -293,7 +295,7 @@ class LineShapeDetector:
                 if not kind or (kind is not True and plan.kinds is not None
                                 and kind not in plan.kinds):
                     continue
-                if kind in POSITIONAL and not at_edge(plan.edge):
+                if kind in POSITIONAL and not at_edge(k, plan.edge):
                     continue
                 report(plan, line)
         return out
