@@ -50,6 +50,8 @@ NOISE = [
     ("en", "By Jane Roe and John Smith, Reuters | Updated March 12, 2021 at 4:25 p.m. ET"),
     ("fr", "Jean Dupont · Il y a 3 heures"),
     ("fr", "Dernière modification : 12 mars 2021"),
+    ("fr", "Claire Moreau, envoyée spéciale à Kiev"),
+    ("de", "Jens Weber, Korrespondent in Washington"),
 ]
 
 # Real content of the same length and words.
@@ -70,6 +72,7 @@ CONTENT = [
     ("es", "Galería de arte"),
     ("fr", "Il y a 3 heures de route entre Paris et Lyon"),
     ("en", "By March 12, 2021 the council had voted to close the bridge and two schools"),
+    ("fr", "Le journaliste Claire Moreau a été libérée"),
 ]
 
 

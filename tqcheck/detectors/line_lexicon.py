@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 # Token classes.
-MONTH, WEEKDAY, TIME, LABEL, CREDIT, OUTLET, HONORIFIC, UI, UI_WEAK, JOINER = (
-    "month", "weekday", "time", "label", "credit", "outlet", "honorific", "ui", "ui_weak",
-    "joiner")
+MONTH, WEEKDAY, TIME, LABEL, CREDIT, ROLE, OUTLET, HONORIFIC, UI, UI_WEAK, JOINER = (
+    "month", "weekday", "time", "label", "credit", "role", "outlet", "honorific", "ui",
+    "ui_weak", "joiner")
 DATE, DAY, NUMBER, NAME, PLAIN, FUNCTION = "date", "day", "number", "name", "plain", "function"
 
 #: Data keys in the order a word is looked up: the first list holding it decides.
-POOLED_KEYS = (LABEL, CREDIT, OUTLET, HONORIFIC, UI, MONTH, WEEKDAY, TIME, UI_WEAK)
+POOLED_KEYS = (LABEL, CREDIT, ROLE, OUTLET, HONORIFIC, UI, MONTH, WEEKDAY, TIME, UI_WEAK)
 _KEY_OF = {MONTH: "months", WEEKDAY: "weekdays", TIME: "time_words", LABEL: "labels",
-           CREDIT: "credits",
+           CREDIT: "credits", ROLE: "roles",
            OUTLET: "outlets", HONORIFIC: "honorifics", UI: "ui", UI_WEAK: "ui_weak",
            JOINER: "joiners"}
 
@@ -102,7 +102,7 @@ class LineLexicon:
         for phrase, key in sorted(phrase_class.items(), key=lambda kv: -len(kv[0].split())):
             parts = tuple(phrase.split())
             starts.setdefault(parts[0], []).append((parts, key))
-        anchor_classes = (LABEL, CREDIT, OUTLET, HONORIFIC, UI, UI_WEAK)
+        anchor_classes = (LABEL, CREDIT, ROLE, OUTLET, HONORIFIC, UI, UI_WEAK)
         anchors = {part for word, key in words.items() if key in anchor_classes
                    for part in _WORD.findall(word)}
         anchors |= {part for phrase, key in phrase_class.items() if key in anchor_classes

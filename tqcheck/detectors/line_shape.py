@@ -15,7 +15,8 @@ such a class; here a rule's `params.check` decides from the class counts:
   ordinary lower-case words when a label or outlet anchors the line, none otherwise.
   A label alone needs a name, date or outlet to label ("Foto" is a heading). Three
   kinds (a rule's `params.kinds` picks which it reports): a *credit* ("Foto: Ana
-  Souza/Secom") anywhere; a labelled *byline* ("Por Ana Souza", "Mis à jour le 3 mai")
+  Souza/Secom") anywhere; a labelled *byline* ("Por Ana Souza", "Mis à jour le 3 mai",
+  a name and a newsroom role: "Jens Weber, Korrespondent in Washington")
   and an unlabelled date *stamp* only where fewer than `edge` lines of prose lie
   before or after it — between paragraphs the same shape is a forum post header.
 * ``ui`` — at most `max_words` tokens, a strong page-control word ("share",
@@ -40,7 +41,7 @@ from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.langdata import base_language, data_for
 from tqcheck.detectors.line_lexicon import (
     CREDIT, DATE, DAY, FUNCTION, HONORIFIC, JOINER, LABEL, MONTH, NAME, NUMBER, OUTLET, PLAIN,
-    TIME, UI, UI_WEAK, WEEKDAY, LineLexicon, Profile)
+    ROLE, TIME, UI, UI_WEAK, WEEKDAY, LineLexicon, Profile)
 from tqcheck.model import Document, Finding, Rule
 
 _QUOTES = frozenset("«»“”\"„")
@@ -58,6 +59,8 @@ _NO_END = {"metadata": frozenset(":?"), "ui": frozenset("?")}
 #: it reports, so that the riskiest (a bare stamp is also a chronology entry) can be
 #: only flagged.
 CREDIT_LINE, BYLINE, STAMP_LINE, CREDIT_TAIL = "credit", "byline", "stamp", "tail"
+#: A name-and-role byline is short: "Jean Dupont, envoyé spécial à Kiev".
+ROLE_LINE_WORDS = 8
 POSITIONAL = frozenset({BYLINE, STAMP_LINE})
 
 
@@ -69,7 +72,8 @@ def metadata_line(p: Profile, max_words: int, max_plain: int, max_plain_share: f
     # A date, a clock time, "3 mai", or a relative stamp ("il y a 3 heures", "2 hours ago").
     dated = (p[DATE] > 0 or ((p[MONTH] or p[WEEKDAY]) and (p[DAY] or p[DATE]))
              or (p[TIME] >= 2 and (p[DAY] or p[NUMBER])))
-    anchored = p[LABEL] or p[CREDIT] or p[OUTLET] or p[HONORIFIC] or p.has_copyright
+    anchored = (p[LABEL] or p[CREDIT] or p[ROLE] or p[OUTLET] or p[HONORIFIC]
+                or p.has_copyright)
     plain = p[PLAIN] + p[UI] + p[UI_WEAK]
     # A longer line only when every word is a name, date, label or outlet: a CMS header
     # that prints author, agency, publication and update times on one line.
@@ -89,6 +93,9 @@ def metadata_line(p: Profile, max_words: int, max_plain: int, max_plain_share: f
         # A label must come first ("Por Ana Souza"), unless the line is dated
         # ("Sophie Brunn, publié le 3 mai") or credits an outlet.
         if dated or p[OUTLET] or p[HONORIFIC] or p.first == LABEL:
+            return BYLINE
+        # A name and a newsroom role, in either order: "Jean Dupont, journaliste".
+        if p[ROLE] and p[NAME] and not p[LABEL] and p.tokens <= ROLE_LINE_WORDS:
             return BYLINE
         return None
     # Only dates, names, joining words: a date stamp or "Name, Name, le vendredi 14 juillet";
