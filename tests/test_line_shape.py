@@ -127,3 +127,10 @@ def test_bare_date_stamp_is_only_flagged(shape):
 def test_quoted_or_question_lines_are_left_alone(shape):
     for line in ("« Partager sur Facebook »", "Faut-il s'abonner ?"):
         assert not _shape_rules(shape, f"{line}\n\n{ARTICLE['fr']}", "fr"), line
+
+
+@pytest.mark.parametrize("lang,line", NOISE)
+def test_cheap_precheck_never_skips_a_noise_line(shape, lang, line):
+    """`may_pass` runs before tokenising; it must let every line a check accepts through."""
+    detector = next(d for d in shape.detectors if d.name == "line-shape")
+    assert detector.lexicon(lang).may_pass(line, 3)

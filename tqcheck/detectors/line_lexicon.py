@@ -77,6 +77,7 @@ class LineLexicon:
     #: page-control words, phrases by each of their words): a line with none of them and
     #: no digit cannot pass any check, and is not tokenised.
     anchors: frozenset[str] = field(default_factory=frozenset)
+    weak_anchors: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def build(cls, tables: Mapping[str, dict], lang: str | None,
@@ -102,19 +103,28 @@ class LineLexicon:
         for phrase, key in sorted(phrase_class.items(), key=lambda kv: -len(kv[0].split())):
             parts = tuple(phrase.split())
             starts.setdefault(parts[0], []).append((parts, key))
-        anchor_classes = (LABEL, CREDIT, ROLE, OUTLET, HONORIFIC, UI, UI_WEAK)
-        anchors = {part for word, key in words.items() if key in anchor_classes
-                   for part in _WORD.findall(word)}
-        anchors |= {part for phrase, key in phrase_class.items() if key in anchor_classes
-                    for part in _WORD.findall(phrase)}
-        anchors |= {part for word in outlet_words for part in _WORD.findall(word.lower())}
+        strong, weak = set(), set()
+        for entry, key in [*words.items(), *phrase_class.items(),
+                           *((w.lower(), OUTLET) for w in outlet_words)]:
+            if key not in (LABEL, CREDIT, ROLE, OUTLET, HONORIFIC, UI, UI_WEAK):
+                continue
+            if key == UI_WEAK:  # chrome words are counted, each word of a phrase too
+                weak.update(_WORD.findall(entry))
+            else:  # a phrase is found by its longest word ("leave a comment": "comment")
+                strong.add(max(_WORD.findall(entry) or [""], key=len))
         return cls(words, starts, outlet_words, joiners, frozenset(frequent) - joiners,
-                   frozenset(anchors))
+                   frozenset(strong), frozenset(weak - strong))
 
-    def may_pass(self, text: str) -> bool:
-        """Cheap test before `profile`: a digit, a © or a word that can anchor a line."""
-        return (not self.anchors.isdisjoint(_WORD.findall(text.lower()))
-                or bool(_DIGIT.search(text)) or "©" in text)
+    def may_pass(self, text: str, min_weak: int) -> bool:
+        """Cheap test before `profile`: a digit, a ©, a word that can anchor a line, or
+        `min_weak` chrome words (a line of chrome words only)."""
+        lower = text.lower()
+        if _DIGIT.search(text) or "©" in text or "(c)" in lower:
+            return True
+        found = _WORD.findall(lower)
+        if not self.anchors.isdisjoint(found):
+            return True
+        return sum(word in self.weak_anchors for word in found) >= min_weak
 
     def profile(self, text: str, give_up: int | None = None) -> Profile | None:
         """The class counts of `text` (a short line): O(tokens), phrases looked up by

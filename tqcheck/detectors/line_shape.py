@@ -252,6 +252,7 @@ class LineShapeDetector:
         # More ordinary words than any check allows: stop tokenising the line.
         give_up = max((p.params["max_plain"] for p in plans), default=0)
         tails = [p for p in plans if p.kinds and CREDIT_TAIL in p.kinds]
+        min_weak = min((p.params.get("min_weak", 99) for p in plans), default=99)
         lines = [line for line in doc.lines if not line.blank]
         prose_before = _prose_counts(lines, [p.rule for p in plans + text_plans])
         total = prose_before[-1]
@@ -288,7 +289,7 @@ class LineShapeDetector:
                 continue
             if stripped not in seen:  # page furniture repeats itself: profile it once
                 seen[stripped] = (lexicon.profile(stripped, give_up)
-                                  if lexicon.may_pass(stripped) else None)
+                                  if lexicon.may_pass(stripped, min_weak) else None)
             profile = seen[stripped]
             if profile is None:
                 continue
