@@ -35,7 +35,9 @@ _QUOTES = {
     "“": re.compile(r"“([^“”\n]{1,800})”"),
     "„": re.compile(r"„([^„“”\n]{1,800})[“”]"),
     "‹": re.compile(r"‹\s*([^‹›\n]{1,400}?)\s*›"),
-    '"': re.compile(r"(?<![^\W_])\"([^\"\n]{1,800})\"(?![^\W_])"),
+    # The quotation mark first, then the look-behind (no letter or digit before
+    # it): with the look-behind first, every position of the line is tried.
+    '"': re.compile(r"\"(?<![^\W_]\")([^\"\n]{1,800})\"(?![^\W_])"),
 }
 #: Two letters (`[^\W\d_]`: a word character that is no digit or underscore).
 _TWO_LETTERS = re.compile(r"[^\W\d_][\W\d_]*[^\W\d_]")
@@ -106,12 +108,16 @@ def has_letters(text: str) -> bool:
 
 
 def _inner_segments(kind: str, pattern, text: str, start: int, end: int,
-                    line: int) -> Iterator[Segment]:
+                    line: int) -> list[Segment]:
+    out = []
     for match in pattern.finditer(text, start, end):
-        group = next(i for i in range(1, len(match.groups()) + 1) if match.group(i) is not None)
-        s, e = trimmed(text, match.start(group), match.end(group))
-        if e > s and has_letters(text[s:e]):
-            yield Segment(kind, match.start(), match.end(), s, e, line)
+        group = match.lastindex  # the one alternative's group that matched
+        inner = match.group(group)
+        s = match.start(group) + len(inner) - len(inner.lstrip())
+        e = match.start(group) + len(inner.rstrip())
+        if e > s and _TWO_LETTERS.search(text, s, e) is not None:
+            out.append(Segment(kind, match.start(), match.end(), s, e, line))
+    return out
 
 
 def line_segments(text: str, start: int, end: int, line: int,
@@ -120,11 +126,16 @@ def line_segments(text: str, start: int, end: int, line: int,
     text order."""
     out = [Segment(SENTENCE, s, e, s, e, line) for s, e in sentence_spans(text, start, end)
            if has_letters(text[s:e])] if sentences else []
-    if "(" in text[start:end] or "[" in text[start:end]:
-        out += _inner_segments(ASIDE, _ASIDE, text, start, end, line)
     chunk = text[start:end]
+    if "(" in chunk or "[" in chunk:
+        out += _inner_segments(ASIDE, _ASIDE, text, start, end, line)
     for mark, pattern in _QUOTES.items():
         if mark in chunk:
             out += _inner_segments(QUOTE, pattern, text, start, end, line)
-    return sorted(out, key=lambda s: (s.start, -s.end))
+    if len(out) > 1:
+        out.sort(key=_text_order)
+    return out
 
+
+def _text_order(segment: Segment) -> tuple[int, int]:
+    return (segment.start, -segment.end)

@@ -38,6 +38,7 @@ from tqcheck.segments import Segment as Piece
 UNITS = ("line", "aside", "inline")
 _MAY_ENCLOSE = re.compile(r"[(\[«“„‹\"]")  # stdlib re: several times faster here
 _HOST_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}{3,}(?!\p{L})")
+_INLINE_FLAG = re.compile(r"\(\?[a-zA-Z^]")  # (?i), (?V1), (?P<name>
 _WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")  # a letter starting a word (stdlib re)
 #: Languages for which there is no foreign text to find.
 NO_LANGUAGE = (None, "und", "mul")
@@ -67,6 +68,7 @@ class ForeignDetector:
             p.lower() for table in load_data("names", folders).values()
             for p in table.get("particles", ()))
         self._language_data: dict[str, LanguageData] = {}
+        self._home_sets: dict[str, frozenset[str]] = {}
         self._line_cache: dict[tuple[str, str], tuple] = {}
         kin: dict[str, set[str]] = {}
         for lang, table in self._orthography.items():
@@ -88,7 +90,7 @@ class ForeignDetector:
             own, foreign = build_lexicon(lang, close, self._function_words)
             data = LanguageData(
                 letters=frozenset(ortho.get("letters", "")),
-                patterns=tuple(regex.compile(p) for p in ortho.get("patterns", ())),
+                patterns=_one_pattern(ortho.get("patterns", ())),
                 close=close, terms=terms, longest_term=max((len(t) for t in terms), default=0),
                 term_starts=frozenset(t[0] for t in terms if t),
                 own_words=own, foreign_words=foreign)
@@ -187,34 +189,52 @@ class ForeignDetector:
         is only identified when it shows a sign of another language (a frequent foreign
         word, a foreign spelling): a long foreign one would have lowered the line's
         probability, and most quotations in news are in the document language."""
-        body = trimmed(text, 0, len(text))
+        body = (len(text) - len(text.lstrip()), len(text.rstrip()))
+        max_quoted = self._thresholds.max_quoted_words
         for p in line_segments(text, 0, len(text), 0, sentences=False):
-            inner = p.inner(text)
-            if p.kind == QUOTE and (len(inner.split()) <= self._thresholds.max_quoted_words
-                                   or not suspicious(inner, data)):
-                continue
-            found = self._verdict(inner, lang, data, quoted=p.kind == QUOTE,
-                                  whole_line=(p.start, p.end) == body, aside=p.kind == ASIDE)
-            if found:
-                yield ("aside" if p.kind == ASIDE else "inline", p.start, p.end, found)
+            inner = text[p.inner_start:p.inner_end]
+            if p.kind == QUOTE:
+                if len(inner.split()) <= max_quoted or not suspicious(inner, data):
+                    continue
+                found = self._verdict(inner, lang, data, quoted=True,
+                                      whole_line=(p.start, p.end) == body)
+                if found:
+                    yield ("inline", p.start, p.end, found)
+            else:
+                found = self._verdict(inner, lang, data,
+                                      whole_line=(p.start, p.end) == body, aside=True)
+                if found:
+                    yield ("aside", p.start, p.end, found)
 
     def _verdict(self, span: str, lang: str, data: LanguageData, quoted: bool = False,
                  whole_line: bool = False, aside: bool = False) -> Verdict | None:
         if not self._worth(span, whole_line, aside, data):
             return None
+        th = self._thresholds
+        if quoted and len(span.split()) <= th.max_quoted_words:
+            return None  # a cited term (judge's own first test, before any prediction)
         identifier = self._checker.identifier
         # A whole line's top language is already known (the vote asked for it); any
         # other span is asked once, with its runners-up, rather than twice.
         quick = identifier.predict_one if whole_line else identifier.predict_detail
+        if quick(span).language in self._home_or_und(lang, data):
+            return None  # judge's common case, decided before building its Segment
         return judge(Segment(span, quoted, whole_line, aside), lang, data, self._particles,
-                     self._thresholds, quick, identifier.predict_detail,
-                     self.kin, _second_opinion)
+                     th, quick, identifier.predict_detail, self.kin, _second_opinion)
+
+    def _home_or_und(self, lang: str, data: LanguageData) -> frozenset[str]:
+        """The document language, its close kin and 'und': a span placed in one of
+        these is never foreign (judge's first test)."""
+        found = self._home_sets.get(lang)
+        if found is None:
+            found = self._home_sets[lang] = data.close | {lang, "und"}
+        return found
 
     def _worth(self, span: str, whole_line: bool, aside: bool, data: LanguageData) -> bool:
         """Cheap checks before identifying: a span with no lowercase word is names,
         acronyms or numbers; a short sentence inside a line is only judged when its
         spelling already says foreign (there is no second opinion for it)."""
-        if not any(m.group().islower() for m in _WORD_START.finditer(span)):
+        if not any(map(str.islower, _WORD_START.findall(span))):
             return False  # no lowercase word
         if whole_line or aside or len(span.split()) >= self._thresholds.mid_words:
             return True
@@ -280,6 +300,17 @@ class ForeignDetector:
         message = f"{rule.message} ({found.language}, {found.confidence:.2f}, {found.evidence})"
         return [finding_from_rule(rule, doc, span[0], span[1], confidence=found.confidence,
                                   language=found.language, message=message)]
+
+
+def _one_pattern(sources: Sequence[str]) -> tuple:
+    """The orthography patterns as one alternation (one search instead of one per
+    pattern: it runs on every quotation and doubtful line), unless one of them has
+    groups or inline flags that joining would change; then one pattern each."""
+    compiled = tuple(regex.compile(p) for p in sources)
+    if len(compiled) < 2 or any(c.groups or _INLINE_FLAG.search(p)
+                                for c, p in zip(compiled, sources)):
+        return compiled
+    return (regex.compile("|".join(f"(?:{p})" for p in sources)),)
 
 
 def _second_opinion(text: str) -> tuple[tuple[str, float], ...]:
