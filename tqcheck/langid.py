@@ -136,6 +136,14 @@ class FastTextIdentifier:
         known = self._detail_cache.get(text)
         return known if known is not None else self._predict(text, 1, self._cache)
 
+    def predict_known(self, text: str) -> Prediction:
+        """The prediction of one piece of text already made, with or without its
+        runners-up; else a new one with them. For a piece whose top language decides
+        most of the time: a sentence predicted alone for the line's first check is not
+        asked again (k=1 and k=3 agree on the top language and its probability)."""
+        known = self._detail_cache.get(text) or self._cache.get(text)
+        return known if known is not None else self._predict(text, TOP_K, self._detail_cache)
+
     def predict_detail(self, text: str) -> Prediction:
         """The top TOP_K languages of one piece of text; cached by text."""
         return self._predict(text, TOP_K, self._detail_cache)

@@ -229,9 +229,10 @@ class ForeignDetector:
         if quoted and len(span.split()) <= th.max_quoted_words:
             return None  # a cited term (judge's own first test, before any prediction)
         identifier = self._checker.identifier
-        # A whole line's top language is already known (the vote asked for it); any
-        # other span is asked once, with its runners-up, rather than twice.
-        quick = identifier.predict_one if whole_line else identifier.predict_detail
+        # A whole line's top language is already known (the vote asked for it), and so
+        # is a sentence's that `_sentences_home` asked about; any other span is asked
+        # once, with its runners-up, rather than twice.
+        quick = identifier.predict_one if whole_line else identifier.predict_known
         if quick(span).language in self._home_or_und(lang, data):
             return None  # judge's common case, decided before building its Segment
         return judge(Segment(span, quoted, whole_line, aside), lang, data, self._particles,
