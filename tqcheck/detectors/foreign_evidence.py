@@ -189,21 +189,22 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     home_langs = data.close | {doc_lang}
     if quick(segment.text).language in home_langs | {"und"}:
         return None  # the common case, decided by one cached top-1 prediction
-    prediction = identify(segment.text)  # with runners-up: how likely is home?
-    lang = prediction.language
-    if lang == "und" or lang in home_langs:
-        return None
     words = content_words(segment.text, data, particles)
     if not words:
         return None  # nothing but names, numbers, acronyms, URLs or kept terms
     n = len(words)
     if segment.quoted and n <= th.max_quoted_words:
         return None
+    if segment.whole_line and n <= th.max_heading_words and not _TERMINAL.search(segment.text):
+        return None  # two to five words without final punctuation: a heading
+    # (The word tests above need no prediction: they go first.)
+    prediction = identify(segment.text)  # with runners-up: how likely is home?
+    lang = prediction.language
+    if lang == "und" or lang in home_langs:
+        return None
     names = name_words(segment.text)
     if _names_decide(words, names, home_langs, th, identify):
         return None
-    heading = (segment.whole_line and n <= th.max_heading_words
-               and not _TERMINAL.search(segment.text))
     home = prediction.probability_of(home_langs)
     strong = prediction.confidence >= th.long_confidence
     # "Not the document language" only counts when fastText does place the span
@@ -212,8 +213,6 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     placed = family_confidence >= th.min_placed_confidence
     unlikely_home = home <= th.max_home_probability and placed
     ortho = orthography_hit(words, data)
-    if heading:
-        return None  # two to five words without final punctuation: a heading
     if n >= th.mid_words:
         # Four words or more: fastText decides alone, helped by orthography when the
         # document language keeps some chance.
