@@ -17,6 +17,7 @@ DETECTORS: dict[str, str] = {
     "typography": "tqcheck.detectors.typography:TypographyDetector",
     "mt-artifact": "tqcheck.detectors.mt_artifacts:MtArtifactDetector",
     "encoding": "tqcheck.detectors.encoding:EncodingDetector",
+    "author-bio": "tqcheck.detectors.author_bio:AuthorBioDetector",
 }
 
 

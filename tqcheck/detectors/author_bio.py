@@ -1,0 +1,90 @@
+"""Author bios at the foot of a text, told by the cues they combine, in any order.
+
+A bio under an article ("Lori Jones is a professional writer, passionate about
+technology", "Sou bióloga de formação, pesquisadora por vocação e escritora") is not
+one phrase: it mixes a few kinds of words that rarely meet in one short news sentence
+— the writer speaking of themselves, a word of the writing trade, a media outlet, a
+career or passion word. Pattern rules catch the stock phrasings; this detector catches
+the rest by counting which kinds of cue a line at the very end of the text holds. The
+cue lists are per-language data in `rules/data/bio_cues/<lang>.toml`; the thresholds
+are the rule's `params`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.detectors.langdata import base_language, data_for
+from tqcheck.model import Document, Finding, Line, Rule
+
+CUE_GROUPS = ("self", "trade", "outlet", "career")
+_QUOTES = regex.compile(r"[«»“”\"„]")
+
+
+@dataclass(frozen=True)
+class BioCues:
+    """One language's compiled cue patterns (see rules/data/bio_cues/)."""
+
+    groups: dict[str, regex.Pattern]
+    veto: regex.Pattern | None
+
+    @classmethod
+    def from_table(cls, table: dict) -> "BioCues":
+        groups = {name: _compile(table.get(name, [])) for name in CUE_GROUPS}
+        return cls({k: v for k, v in groups.items() if v is not None},
+                   _compile(table.get("veto", [])))
+
+    def groups_in(self, text: str) -> set[str]:
+        return {name for name, pattern in self.groups.items() if pattern.search(text)}
+
+
+def _compile(patterns: list[str]) -> regex.Pattern | None:
+    if not patterns:
+        return None
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+
+
+def is_bio(cues: BioCues, text: str, min_groups: int) -> bool:
+    """A line speaks about its writer: the writer's own voice (or a trade word) plus
+    enough other kinds of cue, and nothing that marks reported speech."""
+    if _QUOTES.search(text) or (cues.veto is not None and cues.veto.search(text)):
+        return False
+    found = cues.groups_in(text)
+    if not found & {"self", "trade"}:
+        return False
+    return len(found) >= min_groups
+
+
+class AuthorBioDetector:
+    name = "author-bio"
+
+    def __init__(self, rules: list[Rule], checker: object = None) -> None:
+        self.rules = rules
+        self.cues = {lang: BioCues.from_table(table)
+                     for lang, table in data_for("bio_cues", rules).items()}
+
+    def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
+        cues = self.cues.get(base_language(ctx.language) or "")
+        if cues is None:
+            return []
+        out: list[Finding] = []
+        for rule in self.rules:
+            last = int(rule.params.get("last", 3))
+            min_groups = int(rule.params.get("min_groups", 3))
+            min_words = int(rule.params.get("min_words", 5))
+            max_words = int(rule.params.get("max_words", 70))
+            for line in _last_lines(doc.lines, last):
+                words = len(line.text.split())
+                if min_words <= words <= max_words and is_bio(cues, line.text, min_groups):
+                    out.append(finding_from_rule(rule, doc, line.start, line.end))
+        return out
+
+
+def _last_lines(lines: tuple[Line, ...], count: int) -> list[Line]:
+    """The last `count` non-blank lines, never the first one (a bio sits under a text,
+    and a one-line note is not an article with a bio under it)."""
+    filled = [line for line in lines if line.text.strip()]
+    return filled[max(1, len(filled) - count):]
