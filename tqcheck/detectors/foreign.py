@@ -39,7 +39,7 @@ UNITS = ("line", "aside", "inline")
 _MAY_ENCLOSE = re.compile(r"[(\[«“„‹\"]")  # stdlib re: several times faster here
 _HOST_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}{3,}(?!\p{L})")
 _INLINE_FLAG = re.compile(r"\(\?[a-zA-Z^]")  # (?i), (?V1), (?P<name>
-_WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")  # a letter starting a word (stdlib re)
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # letters and digits (stdlib re)
 #: Languages for which there is no foreign text to find.
 NO_LANGUAGE = (None, "und", "mul")
 
@@ -250,7 +250,7 @@ class ForeignDetector:
         """Cheap checks before identifying: a span with no lowercase word is names,
         acronyms or numbers; a short sentence inside a line is only judged when its
         spelling already says foreign (there is no second opinion for it)."""
-        if not any(map(str.islower, _WORD_START.findall(span))):
+        if not _has_lowercase_word(span):
             return False  # no lowercase word
         if whole_line or aside or len(span.split()) >= self._thresholds.mid_words:
             return True
@@ -327,6 +327,15 @@ def _one_pattern(sources: Sequence[str]) -> tuple:
                                 for c, p in zip(compiled, sources)):
         return compiled
     return (regex.compile("|".join(f"(?:{p})" for p in sources)),)
+
+
+def _has_lowercase_word(text: str) -> bool:
+    """A word (a run of letters and digits) starting with a lowercase letter. Stops at
+    the first: most spans have one in their first words."""
+    for run in _ALNUM_RUN.finditer(text):
+        if run.group()[0].islower():
+            return True
+    return False
 
 
 def _second_opinion(text: str) -> tuple[tuple[str, float], ...]:
