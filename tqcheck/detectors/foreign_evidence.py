@@ -111,8 +111,7 @@ def content_words(text: str, data: LanguageData, particles: frozenset[str]) -> l
     words = _WORD.findall(_NOISE.sub(" ", text) if _MAY_BE_NOISE.search(text) else text)
     if sum(map(len, words)) < 0.5 * (len(text) - text.count(" ")):
         return []  # mostly digits and symbols: not language
-    words = [w for w in _drop_terms(words, data) if len(w) > 1]
-    words = [w for w in words if not (len(w) > 1 and w.isupper())]
+    words = [w for w in _drop_terms(words, data) if len(w) > 1 and not w.isupper()]
     if not words:
         return []
     if all(w[0].isupper() or w.lower() in particles for w in words):
@@ -123,7 +122,8 @@ def content_words(text: str, data: LanguageData, particles: frozenset[str]) -> l
 def _drop_terms(words: list[str], data: LanguageData) -> list[str]:
     if not data.terms:
         return words
-    lower = [w.lower().replace("’", "'") for w in words]
+    # (Words hold no spaces: one join, lower and split instead of a call per word.)
+    lower = " ".join(words).lower().replace("’", "'").split()
     if data.term_starts.isdisjoint(lower):
         return words  # the common case: no word starts a kept term
     keep, i = [], 0
