@@ -149,26 +149,28 @@ def name_words(text: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in _NAME.finditer(text))
 
 
-def _names_decide(words: list[str], names: frozenset[str], home_langs: set[str],
-                  th: Thresholds, identify: Callable[[str], Prediction]) -> bool:
-    """True when names, not language, made the span look foreign.
-
-    A title or a list of names (mostly capitalised words, few others: "The Death and
-    Life of Marsha P. Johnson") is not a fragment; and a span whose other words are in
-    the document language ("Judith Hermann lis de son roman Daheim") is not either:
-    names pull language ID toward their own language.
-    """
+def _is_title(words: list[str], th: Thresholds) -> bool:
+    """A title or a list of names (mostly capitalised words, few others: "The Death
+    and Life of Marsha P. Johnson"): not a fragment."""
     capitalised = sum(1 for w in words[1:] if w[0].isupper())
-    if len(words) >= 3 and capitalised >= th.title_share * len(words) \
-            and len(words) - capitalised <= 4:
-        return True  # a title: most words capitalised, whatever the punctuation
+    return len(words) >= 3 and capitalised >= th.title_share * len(words) \
+        and len(words) - capitalised <= 4
+
+
+def _names_pull(words: list[str], names: frozenset[str], home_langs: set[str],
+                identify: Callable[[str], Prediction]) -> bool:
+    """True when names, not language, made the span look foreign: its other words are
+    in the document language ("Judith Hermann lis de son roman Daheim"); names pull
+    language ID toward their own language."""
     lower = [w for w in words if w not in names]
-    if len(lower) == len(words):
-        return False
-    if len(lower) < 2:
+    if len(lower) == len(words) or len(lower) < 2:
         return False
     again = identify(" ".join(lower))
     return again.language in home_langs or again.probability_of(frozenset(home_langs)) > 0.5
+
+
+#: `_evidence`'s answer when only langdetect's opinion can still decide.
+_ASK_SECOND_OPINION = object()
 
 
 def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozenset[str],
@@ -202,9 +204,26 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     lang = prediction.language
     if lang == "und" or lang in home_langs:
         return None
-    names = name_words(segment.text)
-    if _names_decide(words, names, home_langs, th, identify):
+    if _is_title(words, th):
         return None
+    names = name_words(segment.text)
+    found = _evidence(segment, words, names, prediction, home_langs, data, th, kin)
+    # Whether names made the span look foreign takes a prediction of its other words:
+    # asked only about a span the evidence would report.
+    if found is None or _names_pull(words, names, home_langs, identify):
+        return None
+    if found is _ASK_SECOND_OPINION:
+        return _second_opinion_agrees(segment.text, prediction, home_langs, th, kin,
+                                      second_opinion)
+    return found
+
+
+def _evidence(segment: Segment, words: list[str], names: frozenset[str],
+              prediction: Prediction, home_langs: set[str], data: LanguageData,
+              th: Thresholds, kin: Callable[[str], frozenset[str]]):
+    """judge's weighing of the evidence for a span fastText places elsewhere: a
+    Verdict, None, or _ASK_SECOND_OPINION."""
+    n, lang = len(words), prediction.language
     home = prediction.probability_of(home_langs)
     strong = prediction.confidence >= th.long_confidence
     # "Not the document language" only counts when fastText does place the span
@@ -267,7 +286,7 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
             and family_confidence >= th.min_line_confidence:
         # A whole line of short sentences fastText is unsure about (an English author
         # bio is "en 0.44"): the one low-confidence case still worth langdetect's time.
-        return _second_opinion_agrees(segment.text, prediction, home_langs, th, kin, second_opinion)
+        return _ASK_SECOND_OPINION
     return None
 
 
