@@ -324,3 +324,29 @@ def test_junk_is_never_foreign_and_cleaning_stays_idempotent(checker, text):
     once = checker.clean(text).text
     assert checker.clean(once).text == once
     assert not [f for f in checker.check(once).findings if f.category == "foreign"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Volodymyr Zelensky (AFP)", False),
+    ("2019 Paris 3e", False),
+    ("Kyiv 12abc", False),       # a word run starting with a digit is no word
+    ("Paris, le 3 mai", True),
+    ("em inglês", True),
+    ("_post Office", True),      # an underscore separates words
+])
+def test_a_span_needs_a_lowercase_word_to_be_judged(text, expected):
+    from tqcheck.detectors.foreign import _has_lowercase_word
+
+    assert _has_lowercase_word(text) is expected
+
+
+def test_orthography_patterns_are_searched_as_one():
+    from tqcheck.detectors.foreign import _one_pattern
+
+    joined = _one_pattern([r"ções?\b", r"\b(?:the|and)\b"])
+    assert len(joined) == 1
+    assert joined[0].search("as informações") and joined[0].search("rock and roll")
+    assert not joined[0].search("les informations")
+    # A group or an inline flag would change meaning once joined: kept apart.
+    assert len(_one_pattern([r"(ab)\1", "cd"])) == 2
+    assert len(_one_pattern([r"(?i)ß", "cd"])) == 2
