@@ -338,15 +338,3 @@ def test_a_span_needs_a_lowercase_word_to_be_judged(text, expected):
     from tqcheck.detectors.foreign import _has_lowercase_word
 
     assert _has_lowercase_word(text) is expected
-
-
-def test_orthography_patterns_are_searched_as_one():
-    from tqcheck.detectors.foreign import _one_pattern
-
-    joined = _one_pattern([r"ções?\b", r"\b(?:the|and)\b"])
-    assert len(joined) == 1
-    assert joined[0].search("as informações") and joined[0].search("rock and roll")
-    assert not joined[0].search("les informations")
-    # A group or an inline flag would change meaning once joined: kept apart.
-    assert len(_one_pattern([r"(ab)\1", "cd"])) == 2
-    assert len(_one_pattern([r"(?i)ß", "cd"])) == 2

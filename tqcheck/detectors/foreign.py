@@ -38,7 +38,6 @@ from tqcheck.segments import Segment as Piece
 UNITS = ("line", "aside", "inline")
 _MAY_ENCLOSE = re.compile(r"[(\[«“„‹\"]")  # stdlib re: several times faster here
 _HOST_WORD = regex.compile(r"(?<![\p{L}\d])\p{Ll}{3,}(?!\p{L})")
-_INLINE_FLAG = re.compile(r"\(\?[a-zA-Z^]")  # (?i), (?V1), (?P<name>
 _ALNUM_RUN = re.compile(r"[^\W_]+")  # letters and digits (stdlib re)
 #: Languages for which there is no foreign text to find.
 NO_LANGUAGE = (None, "und", "mul")
@@ -90,7 +89,7 @@ class ForeignDetector:
             own, foreign = build_lexicon(lang, close, self._function_words)
             data = LanguageData(
                 letters=frozenset(ortho.get("letters", "")),
-                patterns=_one_pattern(ortho.get("patterns", ())),
+                patterns=tuple(regex.compile(p) for p in ortho.get("patterns", ())),
                 close=close, terms=terms, longest_term=max((len(t) for t in terms), default=0),
                 term_starts=frozenset(t[0] for t in terms if t),
                 own_words=own, foreign_words=foreign)
@@ -316,17 +315,6 @@ class ForeignDetector:
         message = f"{rule.message} ({found.language}, {found.confidence:.2f}, {found.evidence})"
         return [finding_from_rule(rule, doc, span[0], span[1], confidence=found.confidence,
                                   language=found.language, message=message)]
-
-
-def _one_pattern(sources: Sequence[str]) -> tuple:
-    """The orthography patterns as one alternation (one search instead of one per
-    pattern: it runs on every quotation and doubtful line), unless one of them has
-    groups or inline flags that joining would change; then one pattern each."""
-    compiled = tuple(regex.compile(p) for p in sources)
-    if len(compiled) < 2 or any(c.groups or _INLINE_FLAG.search(p)
-                                for c, p in zip(compiled, sources)):
-        return compiled
-    return (regex.compile("|".join(f"(?:{p})" for p in sources)),)
 
 
 def _has_lowercase_word(text: str) -> bool:
