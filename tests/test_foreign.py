@@ -273,7 +273,7 @@ def test_user_data_folder_adds_kept_terms(tmp_path, checker):
 # -- per-language data -------------------------------------------------------------------
 OWN_WORDS = {
     "fr": "où déjà garçon naïf noël cœur être forêt hôtel flûte août aïeul",
-    "de": "schön größer über müssen straße café",
+    "de": "schön größer über müssen straße café des",
     "es": "mañana niño pingüino acción también canción",
     "pt": "ação não coração também você avô três",
     "it": "perché città più così caffè virtù",
