@@ -338,3 +338,20 @@ def test_a_span_needs_a_lowercase_word_to_be_judged(text, expected):
     from tqcheck.detectors.foreign import _has_lowercase_word
 
     assert _has_lowercase_word(text) is expected
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("voir https://www.lemonde.fr/politique/ ce soir", "voir ce soir"),
+    ("écrire à redaction@example.org demain", "écrire à demain"),
+    ("suivez @franceinfo et #JO2024 ici", "suivez et ici"),
+    ("sur lemonde.fr et spiegel.de hier", "sur et hier"),
+    ("le 3 mai 2021 à 14h30, +2,5 %", "le mai à , + %"),
+    ("(ats/nxp) selon dpa/afp", "( ) selon"),
+    ("Le 1. Januar gilt das Gesetz.", "Le Januar gilt das Gesetz."),
+    ("M. Macron a parlé. Ensuite rien.", "M. Macron a parlé. Ensuite rien."),
+])
+def test_urls_addresses_numbers_and_codes_are_not_words(text, kept):
+    from tqcheck.detectors.foreign_evidence import _MAY_BE_NOISE, _without_noise
+
+    stripped = _without_noise(text) if _MAY_BE_NOISE.search(text) else text
+    assert " ".join(stripped.split()) == kept
