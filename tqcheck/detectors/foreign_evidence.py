@@ -256,13 +256,12 @@ def _evidence(segment: Segment, words: list[str], names: frozenset[str],
     family_confidence = prediction.probability_of(kin(lang) | {lang})
     placed = family_confidence >= th.min_placed_confidence
     unlikely_home = home <= th.max_home_probability and placed
-    ortho = orthography_hit(words, data)
     if n >= th.mid_words:
         # Four words or more: fastText decides alone, helped by orthography when the
         # document language keeps some chance.
         if unlikely_home or (n >= th.long_words and strong and home <= th.max_home_long):
             return Verdict(lang, 1 - home, n, "fasttext")
-        if ortho and home <= th.max_home_with_orthography and placed:
+        if home <= th.max_home_with_orthography and placed and orthography_hit(words, data):
             return Verdict(lang, 1 - home, n, "fasttext+orthography")
         if strong and home <= th.max_home_long:
             return Verdict(lang, 1 - home, n, "fasttext")
@@ -270,7 +269,8 @@ def _evidence(segment: Segment, words: list[str], names: frozenset[str],
             return None
         # A whole line fastText is unsure about (a string of short sentences, an
         # author bio): spelling and frequent words may still decide.
-    if ortho and unlikely_home and (n >= 2 or segment.aside):
+    # (The spelling is looked at only where it can decide: it costs a few searches.)
+    if unlikely_home and (n >= 2 or segment.aside) and orthography_hit(words, data):
         return Verdict(lang, 1 - home, n, "fasttext+orthography")
     if home <= th.max_home_for_lexicon:
         # A frequent word of another language that fastText also finds plausible: the
