@@ -50,12 +50,15 @@ def suspicious(text: str, data) -> bool:
 
 def orthography_hit(words: list[str], data) -> bool:
     """A lowercase word spelt in a way the document language never is."""
-    lower = " ".join(w for w in words if not w[0].isupper())
+    lower = " ".join([w for w in words if not w[0].isupper()])
     if not lower:
         return False
     if data.letters and not data.letters.isdisjoint(lower):
         return True
-    return any(p.search(lower) for p in data.patterns)
+    for pattern in data.patterns:
+        if pattern.search(lower):
+            return True
+    return False
 
 
 def lexicon_languages(words: list[str], data) -> frozenset[str]:
