@@ -41,9 +41,8 @@ def suspicious(text: str, data) -> bool:
     words = _FAST_WORD.findall(text)
     if not words:
         return False
-    # (Words hold no spaces: one join, lower and split instead of a call per word.)
     if data.foreign_words and not data.foreign_words.keys().isdisjoint(
-            " ".join(words).lower().split()):
+            map(str.lower, words)):
         return True
     return orthography_hit(words, data)
 
