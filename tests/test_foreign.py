@@ -273,7 +273,7 @@ def test_user_data_folder_adds_kept_terms(tmp_path, checker):
 # -- per-language data -------------------------------------------------------------------
 OWN_WORDS = {
     "fr": "où déjà garçon naïf noël cœur être forêt hôtel flûte août aïeul",
-    "de": "schön größer über müssen straße café",
+    "de": "schön größer über müssen straße café des",
     "es": "mañana niño pingüino acción también canción",
     "pt": "ação não coração também você avô três",
     "it": "perché città più così caffè virtù",
@@ -324,3 +324,34 @@ def test_junk_is_never_foreign_and_cleaning_stays_idempotent(checker, text):
     once = checker.clean(text).text
     assert checker.clean(once).text == once
     assert not [f for f in checker.check(once).findings if f.category == "foreign"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Volodymyr Zelensky (AFP)", False),
+    ("2019 Paris 3e", False),
+    ("Kyiv 12abc", False),       # a word run starting with a digit is no word
+    ("Paris, le 3 mai", True),
+    ("em inglês", True),
+    ("_post Office", True),      # an underscore separates words
+])
+def test_a_span_needs_a_lowercase_word_to_be_judged(text, expected):
+    from tqcheck.detectors.foreign import _has_lowercase_word
+
+    assert _has_lowercase_word(text) is expected
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("voir https://www.lemonde.fr/politique/ ce soir", "voir ce soir"),
+    ("écrire à redaction@example.org demain", "écrire à demain"),
+    ("suivez @franceinfo et #JO2024 ici", "suivez et ici"),
+    ("sur lemonde.fr et spiegel.de hier", "sur et hier"),
+    ("le 3 mai 2021 à 14h30, +2,5 %", "le mai à , + %"),
+    ("(ats/nxp) selon dpa/afp", "( ) selon"),
+    ("Le 1. Januar gilt das Gesetz.", "Le Januar gilt das Gesetz."),
+    ("M. Macron a parlé. Ensuite rien.", "M. Macron a parlé. Ensuite rien."),
+])
+def test_urls_addresses_numbers_and_codes_are_not_words(text, kept):
+    from tqcheck.detectors.foreign_evidence import _MAY_BE_NOISE, _without_noise
+
+    stripped = _without_noise(text) if _MAY_BE_NOISE.search(text) else text
+    assert " ".join(stripped.split()) == kept

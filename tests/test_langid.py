@@ -76,6 +76,34 @@ def test_document_language_predicts_each_line_once(ident):
     assert ident.model_calls - calls == 3  # the detector's look-ups are cache hits
 
 
+def test_the_vote_predicts_like_predict_one(ident):
+    # The vote's own loop gives each line the prediction predict_one would, and leaves it
+    # in the same cache; a line with doubled spaces or tabs is folded first, as always.
+    text = ("Le conseil municipal a voté mardi soir la rénovation du pont.\n"
+            "Die Bahn teilte am Montag mit, dass die Strecke gesperrt bleibt.\n"
+            "Les travaux  commenceront\tavant l'hiver, selon la mairie.\n")
+    ident.clear_cache()
+    ident.document_language(text)
+    calls = ident.model_calls
+    voted = [ident.predict_one(line) for line in text.splitlines()]
+    assert ident.model_calls == calls  # all cached by the vote
+    ident.clear_cache()
+    assert [ident.predict_one(line) for line in text.splitlines()] == voted
+    assert [p.language for p in voted] == ["fr", "de", "fr"]
+
+
+def test_a_sentence_already_predicted_is_not_asked_again_with_runners_up(ident):
+    ident.clear_cache()
+    sentence = "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen."
+    top = ident.predict_one(sentence)
+    calls = ident.model_calls
+    assert ident.predict_known(sentence) is top  # the top language is what is needed
+    assert ident.model_calls == calls
+    fresh = ident.predict_known("O governo anunciou novas medidas ontem à noite.")
+    assert fresh.language == "pt" and len(fresh.others) == 2  # new: with runners-up
+    assert ident.model_calls == calls + 1
+
+
 @pytest.mark.parametrize("raw,code", [
     ("__label__fr", "fr"),             # lid.176
     ("__label__fra_Latn", "fr"),       # GlotLID / OpenLID
@@ -153,6 +181,21 @@ def test_sentences_split_at_punctuation_not_at_initials():
     parts = [line[s:e] for s, e in sentence_spans(line, 0, len(line))]
     assert parts == ["J. Biden a parlé à Dr. Price hier.", "Il part demain!",
                      "« Nous verrons. »", "Fin."]
+
+
+def test_sentences_split_after_closing_quotes_and_brackets():
+    line = ("Il a dit « c'est fini. » Le soir, rien. Elle a répondu (sans appel.) "
+            'Puis il a écrit "Non merci." Le reste suit.')
+    parts = [line[s:e] for s, e in sentence_spans(line, 0, len(line))]
+    assert parts == ["Il a dit « c'est fini. »", "Le soir, rien.",
+                     "Elle a répondu (sans appel.)", 'Puis il a écrit "Non merci."',
+                     "Le reste suit."]
+
+
+def test_straight_quotes_need_no_letter_before_them():
+    line = 'Un écran de 27" et un "fake news" puis 5"6 et x"y z"'
+    quotes = [s.inner(line) for s in line_segments(line, 0, len(line), 0) if s.kind == "quote"]
+    assert quotes == ["fake news"]
 
 
 def test_segments_cut_out_asides_and_quotations():

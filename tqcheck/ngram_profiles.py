@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import json
 import math
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 import regex
@@ -21,6 +23,21 @@ _WORD = regex.compile(r"\p{L}+")
 #: What langdetect adds to every n-gram probability (its `alpha` over its base frequency):
 #: an n-gram a profile does not list is rare in that language, not impossible.
 _SMOOTHING = 0.5 / 10_000
+
+
+#: The log-probability of an n-gram a profile does not list.
+_LOG_UNLISTED = math.log(0.0 + _SMOOTHING)
+
+
+@functools.lru_cache(maxsize=64)
+def log_profile(lang: str) -> dict[str, float] | None:
+    """n-gram -> log(probability + smoothing) for one language, computed once when the
+    profile loads (the same floats `math.log` gives at each look-up, without a call
+    per n-gram and language)."""
+    table = profile(lang)
+    if table is None:
+        return None
+    return {gram: math.log(p + _SMOOTHING) for gram, p in table.items()}
 
 
 @functools.lru_cache(maxsize=64)
@@ -46,18 +63,19 @@ def ngrams(text: str) -> list[str]:
     for word in _WORD.findall(text):
         padded = f" {word} "
         out += word  # 1-grams: the letters
-        out += [padded[i:i + 2] for i in range(len(padded) - 1)]
-        out += [padded[i:i + 3] for i in range(len(padded) - 2)]
+        pairs = list(map(add, padded, padded[1:]))  # padded[i:i + 2], built in C
+        out += pairs
+        out += map(add, pairs, padded[2:])  # padded[i:i + 3]
     return out
 
 
 def log_likelihood(grams: list[str], lang: str) -> float | None:
     """Mean log-probability of the n-grams in `lang`, or None without a profile."""
-    table = profile(lang)
+    table = log_profile(lang)
     if table is None or not grams:
         return None
     get = table.get
-    return sum(math.log(get(g, 0.0) + _SMOOTHING) for g in grams) / len(grams)
+    return sum(map(get, grams, repeat(_LOG_UNLISTED))) / len(grams)
 
 
 def preference(text: str, candidates: frozenset[str] | set[str], home: frozenset[str] | set[str]

@@ -35,14 +35,21 @@ _QUOTES = {
     "“": re.compile(r"“([^“”\n]{1,800})”"),
     "„": re.compile(r"„([^„“”\n]{1,800})[“”]"),
     "‹": re.compile(r"‹\s*([^‹›\n]{1,400}?)\s*›"),
-    '"': re.compile(r"(?<![^\W_])\"([^\"\n]{1,800})\"(?![^\W_])"),
+    # The quotation mark first, then the look-behind (no letter or digit before
+    # it): with the look-behind first, every position of the line is tried.
+    '"': re.compile(r"\"(?<![^\W_]\")([^\"\n]{1,800})\"(?![^\W_])"),
 }
 #: Two letters (`[^\W\d_]`: a word character that is no digit or underscore).
 _TWO_LETTERS = re.compile(r"[^\W\d_][\W\d_]*[^\W\d_]")
 #: Where a sentence may end inside a line: final punctuation (and closing marks) then a
 #: space. A line without one is a single sentence; the stdlib `re` answers that several
 #: times faster than the full boundary pattern, for the many lines that are one sentence.
-_MAY_END = re.compile(r"""[.!?…]["»”’)\]]*\s""")
+MAY_END = re.compile(r"""[.!?…]["»”’)\]]*\s""")
+
+
+#: Where a sentence boundary can start: after final punctuation or a closing mark, before
+#: a space (every place _BOUNDARY's look-behind accepts; matches there never overlap).
+_AFTER_MARK = re.compile(r"""[.!?…"»”’)\]](?=\s)""")
 
 
 class Segment(NamedTuple):
@@ -72,7 +79,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def single_sentence(line: str) -> bool:
     """One sentence at most in this line (a cheap test before `sentence_spans`)."""
-    return _MAY_END.search(line) is None or len(_split(line)) <= 1
+    return MAY_END.search(line) is None or len(_split(line)) <= 1
 
 
 def sentence_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
@@ -88,8 +95,13 @@ def _split(line: str) -> tuple[tuple[int, int], ...]:
     the detector and every cleaning pass split the same lines. Sized for one document
     (4,096 lines): 65,536 entries grew a corpus run's RSS by ~30 MB (bench/speed)."""
     out, pos = [], 0
-    if _MAY_END.search(line):
-        for match in _BOUNDARY.finditer(line):
+    if MAY_END.search(line):
+        # _BOUNDARY matches only right after final punctuation or a closing mark: try
+        # it there (stdlib `re` finds those places) rather than at every position.
+        for place in _AFTER_MARK.finditer(line):
+            match = _BOUNDARY.match(line, place.end())
+            if match is None:
+                continue
             s, e = trimmed(line, pos, match.start())
             if e > s:
                 out.append((s, e))
@@ -106,12 +118,16 @@ def has_letters(text: str) -> bool:
 
 
 def _inner_segments(kind: str, pattern, text: str, start: int, end: int,
-                    line: int) -> Iterator[Segment]:
+                    line: int) -> list[Segment]:
+    out = []
     for match in pattern.finditer(text, start, end):
-        group = next(i for i in range(1, len(match.groups()) + 1) if match.group(i) is not None)
-        s, e = trimmed(text, match.start(group), match.end(group))
-        if e > s and has_letters(text[s:e]):
-            yield Segment(kind, match.start(), match.end(), s, e, line)
+        group = match.lastindex  # the one alternative's group that matched
+        inner = match.group(group)
+        s = match.start(group) + len(inner) - len(inner.lstrip())
+        e = match.start(group) + len(inner.rstrip())
+        if e > s and _TWO_LETTERS.search(text, s, e) is not None:
+            out.append(Segment(kind, match.start(), match.end(), s, e, line))
+    return out
 
 
 def line_segments(text: str, start: int, end: int, line: int,
@@ -120,11 +136,16 @@ def line_segments(text: str, start: int, end: int, line: int,
     text order."""
     out = [Segment(SENTENCE, s, e, s, e, line) for s, e in sentence_spans(text, start, end)
            if has_letters(text[s:e])] if sentences else []
-    if "(" in text[start:end] or "[" in text[start:end]:
-        out += _inner_segments(ASIDE, _ASIDE, text, start, end, line)
     chunk = text[start:end]
+    if "(" in chunk or "[" in chunk:
+        out += _inner_segments(ASIDE, _ASIDE, text, start, end, line)
     for mark, pattern in _QUOTES.items():
         if mark in chunk:
             out += _inner_segments(QUOTE, pattern, text, start, end, line)
-    return sorted(out, key=lambda s: (s.start, -s.end))
+    if len(out) > 1:
+        out.sort(key=_text_order)
+    return out
 
+
+def _text_order(segment: Segment) -> tuple[int, int]:
+    return (segment.start, -segment.end)

@@ -10,6 +10,8 @@ another language (rules/data/function_words) agree, or fastText is sure.
 """
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -19,12 +21,22 @@ from tqcheck.langid import Prediction
 from tqcheck.detectors.foreign_words import lexicon_agrees, lexicon_languages, orthography_hit
 from tqcheck.ngram_profiles import preference as ngram_preference
 
-_NOISE = regex.compile(
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#][\w.]+|"
-    r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|io|[a-z]{2})\b(?:/\S*)?|"
-    r"\d[\d.,:/%-]*(?:h\d*)?|"
-    r"\w+(?:/\w+)+")  # "ats/nxp", "dpa/afp": agency credits and codes
-#: Every _NOISE match holds one of these (a cheap test before the costly pattern).
+#: What content_words blanks out before counting words, one alternative per kind, each
+#: with what it cannot match without: URLs, e-mail addresses, handles, domain names,
+#: numbers, slash-joined credits and codes ("ats/nxp", "dpa/afp"). Some alternatives try
+#: every position and backtrack over whole words (the domain name one took 15 us on a
+#: plain German sentence), so only those that can match are joined into the pattern
+#: used: an alternative that cannot match anywhere in the text changes nothing.
+_NOISE_PARTS = (
+    (re.compile(r"://|www\."), r"(?:https?://|www\.)\S+"),
+    (re.compile(r"@"), r"\S+@\S+\.\w+"),
+    (re.compile(r"[@#]"), r"[@#][\w.]+"),
+    (re.compile(r"\.[a-z]{2}"),
+     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|io|[a-z]{2})\b(?:/\S*)?"),
+    (regex.compile(r"\d"), r"\d[\d.,:/%-]*(?:h\d*)?"),
+    (re.compile(r"/"), r"\w+(?:/\w+)+"),
+)
+#: Every noise match holds one of these (a cheap test before the costly pattern).
 _MAY_BE_NOISE = regex.compile(r"[@#/\d]|\.\w")  # (a final period is no sign)
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _NAME = regex.compile(r"(?<![.!?…:«\"“„(\[]\s*)(?<=\S\s+)(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)")
@@ -108,11 +120,10 @@ def content_words(text: str, data: LanguageData, particles: frozenset[str]) -> l
     those is not language at all), then kept terms, one-letter words and acronyms. What is left reads as a name when every word is capitalised or a name
     particle ("Volodymyr Zelensky", "Ursula von der Leyen").
     """
-    words = _WORD.findall(_NOISE.sub(" ", text) if _MAY_BE_NOISE.search(text) else text)
+    words = _WORD.findall(_without_noise(text) if _MAY_BE_NOISE.search(text) else text)
     if sum(map(len, words)) < 0.5 * (len(text) - text.count(" ")):
         return []  # mostly digits and symbols: not language
-    words = [w for w in _drop_terms(words, data) if len(w) > 1]
-    words = [w for w in words if not (len(w) > 1 and w.isupper())]
+    words = [w for w in _drop_terms(words, data) if len(w) > 1 and not w.isupper()]
     if not words:
         return []
     if all(w[0].isupper() or w.lower() in particles for w in words):
@@ -120,10 +131,24 @@ def content_words(text: str, data: LanguageData, particles: frozenset[str]) -> l
     return words
 
 
+def _without_noise(text: str) -> str:
+    """The text with URLs, addresses, handles, numbers and codes blanked out."""
+    key = tuple(needed.search(text) is not None for needed, _ in _NOISE_PARTS)
+    return _noise_pattern(key).sub(" ", text) if any(key) else text
+
+
+@functools.lru_cache(maxsize=64)
+def _noise_pattern(key: tuple[bool, ...]):
+    """The alternatives of _NOISE_PARTS selected by `key`, in their order, as one
+    pattern (leftmost alternative first, as in the full pattern)."""
+    return regex.compile("|".join(p for (_, p), keep in zip(_NOISE_PARTS, key) if keep))
+
+
 def _drop_terms(words: list[str], data: LanguageData) -> list[str]:
     if not data.terms:
         return words
-    lower = [w.lower().replace("’", "'") for w in words]
+    # (Words hold no spaces: one join, lower and split instead of a call per word.)
+    lower = " ".join(words).lower().replace("’", "'").split()
     if data.term_starts.isdisjoint(lower):
         return words  # the common case: no word starts a kept term
     keep, i = [], 0
@@ -149,26 +174,28 @@ def name_words(text: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in _NAME.finditer(text))
 
 
-def _names_decide(words: list[str], names: frozenset[str], home_langs: set[str],
-                  th: Thresholds, identify: Callable[[str], Prediction]) -> bool:
-    """True when names, not language, made the span look foreign.
-
-    A title or a list of names (mostly capitalised words, few others: "The Death and
-    Life of Marsha P. Johnson") is not a fragment; and a span whose other words are in
-    the document language ("Judith Hermann lis de son roman Daheim") is not either:
-    names pull language ID toward their own language.
-    """
+def _is_title(words: list[str], th: Thresholds) -> bool:
+    """A title or a list of names (mostly capitalised words, few others: "The Death
+    and Life of Marsha P. Johnson"): not a fragment."""
     capitalised = sum(1 for w in words[1:] if w[0].isupper())
-    if len(words) >= 3 and capitalised >= th.title_share * len(words) \
-            and len(words) - capitalised <= 4:
-        return True  # a title: most words capitalised, whatever the punctuation
+    return len(words) >= 3 and capitalised >= th.title_share * len(words) \
+        and len(words) - capitalised <= 4
+
+
+def _names_pull(words: list[str], names: frozenset[str], home_langs: set[str],
+                identify: Callable[[str], Prediction]) -> bool:
+    """True when names, not language, made the span look foreign: its other words are
+    in the document language ("Judith Hermann lis de son roman Daheim"); names pull
+    language ID toward their own language."""
     lower = [w for w in words if w not in names]
-    if len(lower) == len(words):
-        return False
-    if len(lower) < 2:
+    if len(lower) == len(words) or len(lower) < 2:
         return False
     again = identify(" ".join(lower))
     return again.language in home_langs or again.probability_of(frozenset(home_langs)) > 0.5
+
+
+#: `_evidence`'s answer when only langdetect's opinion can still decide.
+_ASK_SECOND_OPINION = object()
 
 
 def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozenset[str],
@@ -189,21 +216,39 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     home_langs = data.close | {doc_lang}
     if quick(segment.text).language in home_langs | {"und"}:
         return None  # the common case, decided by one cached top-1 prediction
-    prediction = identify(segment.text)  # with runners-up: how likely is home?
-    lang = prediction.language
-    if lang == "und" or lang in home_langs:
-        return None
     words = content_words(segment.text, data, particles)
     if not words:
         return None  # nothing but names, numbers, acronyms, URLs or kept terms
     n = len(words)
     if segment.quoted and n <= th.max_quoted_words:
         return None
-    names = name_words(segment.text)
-    if _names_decide(words, names, home_langs, th, identify):
+    if segment.whole_line and n <= th.max_heading_words and not _TERMINAL.search(segment.text):
+        return None  # two to five words without final punctuation: a heading
+    # (The word tests above need no prediction: they go first.)
+    prediction = identify(segment.text)  # with runners-up: how likely is home?
+    lang = prediction.language
+    if lang == "und" or lang in home_langs:
         return None
-    heading = (segment.whole_line and n <= th.max_heading_words
-               and not _TERMINAL.search(segment.text))
+    if _is_title(words, th):
+        return None
+    names = name_words(segment.text)
+    found = _evidence(segment, words, names, prediction, home_langs, data, th, kin)
+    # Whether names made the span look foreign takes a prediction of its other words:
+    # asked only about a span the evidence would report.
+    if found is None or _names_pull(words, names, home_langs, identify):
+        return None
+    if found is _ASK_SECOND_OPINION:
+        return _second_opinion_agrees(segment.text, prediction, home_langs, th, kin,
+                                      second_opinion)
+    return found
+
+
+def _evidence(segment: Segment, words: list[str], names: frozenset[str],
+              prediction: Prediction, home_langs: set[str], data: LanguageData,
+              th: Thresholds, kin: Callable[[str], frozenset[str]]):
+    """judge's weighing of the evidence for a span fastText places elsewhere: a
+    Verdict, None, or _ASK_SECOND_OPINION."""
+    n, lang = len(words), prediction.language
     home = prediction.probability_of(home_langs)
     strong = prediction.confidence >= th.long_confidence
     # "Not the document language" only counts when fastText does place the span
@@ -211,15 +256,12 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
     family_confidence = prediction.probability_of(kin(lang) | {lang})
     placed = family_confidence >= th.min_placed_confidence
     unlikely_home = home <= th.max_home_probability and placed
-    ortho = orthography_hit(words, data)
-    if heading:
-        return None  # two to five words without final punctuation: a heading
     if n >= th.mid_words:
         # Four words or more: fastText decides alone, helped by orthography when the
         # document language keeps some chance.
         if unlikely_home or (n >= th.long_words and strong and home <= th.max_home_long):
             return Verdict(lang, 1 - home, n, "fasttext")
-        if ortho and home <= th.max_home_with_orthography and placed:
+        if home <= th.max_home_with_orthography and placed and orthography_hit(words, data):
             return Verdict(lang, 1 - home, n, "fasttext+orthography")
         if strong and home <= th.max_home_long:
             return Verdict(lang, 1 - home, n, "fasttext")
@@ -227,7 +269,8 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
             return None
         # A whole line fastText is unsure about (a string of short sentences, an
         # author bio): spelling and frequent words may still decide.
-    if ortho and unlikely_home and (n >= 2 or segment.aside):
+    # (The spelling is looked at only where it can decide: it costs a few searches.)
+    if unlikely_home and (n >= 2 or segment.aside) and orthography_hit(words, data):
         return Verdict(lang, 1 - home, n, "fasttext+orthography")
     if home <= th.max_home_for_lexicon:
         # A frequent word of another language that fastText also finds plausible: the
@@ -268,7 +311,7 @@ def judge(segment: Segment, doc_lang: str, data: LanguageData, particles: frozen
             and family_confidence >= th.min_line_confidence:
         # A whole line of short sentences fastText is unsure about (an English author
         # bio is "en 0.44"): the one low-confidence case still worth langdetect's time.
-        return _second_opinion_agrees(segment.text, prediction, home_langs, th, kin, second_opinion)
+        return _ASK_SECOND_OPINION
     return None
 
 

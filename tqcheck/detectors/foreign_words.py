@@ -42,19 +42,22 @@ def suspicious(text: str, data) -> bool:
     if not words:
         return False
     if data.foreign_words and not data.foreign_words.keys().isdisjoint(
-            [w.lower() for w in words]):
+            map(str.lower, words)):
         return True
     return orthography_hit(words, data)
 
 
 def orthography_hit(words: list[str], data) -> bool:
     """A lowercase word spelt in a way the document language never is."""
-    lower = " ".join(w for w in words if not w[0].isupper())
+    lower = " ".join([w for w in words if not w[0].isupper()])
     if not lower:
         return False
     if data.letters and not data.letters.isdisjoint(lower):
         return True
-    return any(p.search(lower) for p in data.patterns)
+    for pattern in data.patterns:
+        if pattern.search(lower):
+            return True
+    return False
 
 
 def lexicon_languages(words: list[str], data) -> frozenset[str]:
