@@ -17,7 +17,7 @@ from typing import Iterable
 import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
-from tqcheck.detectors.langdata import base_language, data_for
+from tqcheck.detectors.langdata import alternatives, base_language, data_for
 from tqcheck.model import Document, Finding, Line, Rule
 
 CUE_GROUPS = ("self", "trade", "outlet", "career")
@@ -33,18 +33,12 @@ class BioCues:
 
     @classmethod
     def from_table(cls, table: dict) -> "BioCues":
-        groups = {name: _compile(table.get(name, [])) for name in CUE_GROUPS}
+        groups = {name: alternatives(table.get(name, [])) for name in CUE_GROUPS}
         return cls({k: v for k, v in groups.items() if v is not None},
-                   _compile(table.get("veto", [])))
+                   alternatives(table.get("veto", [])))
 
     def groups_in(self, text: str) -> set[str]:
         return {name for name, pattern in self.groups.items() if pattern.search(text)}
-
-
-def _compile(patterns: list[str]) -> regex.Pattern | None:
-    if not patterns:
-        return None
-    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
 
 
 def is_bio(cues: BioCues, text: str, min_groups: int) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+import regex
+
 from tqcheck.model import Rule
 from tqcheck.ruleset import builtin_rules_dir, load_data
 
@@ -39,3 +41,11 @@ def base_language(language: str | None) -> str | None:
     if language in NO_LANGUAGE:
         return None
     return language.replace("_", "-").split("-")[0].lower()
+
+
+def alternatives(patterns: list[str]) -> "regex.Pattern | None":
+    """One case-insensitive pattern matching any of a data list's regex alternatives
+    (cue lists in `rules/data/`), or None for an empty list."""
+    if not patterns:
+        return None
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)

@@ -26,7 +26,7 @@ from typing import Iterable
 import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
-from tqcheck.detectors.langdata import base_language, data_for
+from tqcheck.detectors.langdata import alternatives, base_language, data_for
 from tqcheck.model import Document, Finding, Rule
 
 _QUOTES = regex.compile(r"[«»“”\"„]")
@@ -44,11 +44,11 @@ class NoticeCues:
 
     @classmethod
     def from_table(cls, table: dict) -> "NoticeCues | None":
-        medium = _compile(table.get("medium", []))
+        medium = alternatives(table.get("medium", []))
         if medium is None:
             return None
-        return cls(medium, _compile(table.get("reader", [])), _compile(table.get("veto", [])),
-                   _compile(table.get("unit", [])), _compile(table.get("state", [])))
+        return cls(medium, alternatives(table.get("reader", [])), alternatives(table.get("veto", [])),
+                   alternatives(table.get("unit", [])), alternatives(table.get("state", [])))
 
     def is_notice(self, text: str, min_medium: int, min_medium_alone: int) -> bool:
         found = {m.group().lower() for m in self.medium.finditer(text)}
@@ -70,12 +70,6 @@ class NoticeCues:
         if self.veto is not None and self.veto.search(text):
             return False
         return bool(self.state.search(text))
-
-
-def _compile(patterns: list[str]) -> regex.Pattern | None:
-    if not patterns:
-        return None
-    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
 
 
 class SiteNoticeDetector:
