@@ -17,7 +17,7 @@ from typing import Iterable
 import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
-from tqcheck.detectors.langdata import alternatives, base_language, data_for
+from tqcheck.detectors.langdata import PerLanguage, alternatives, base_language, data_for
 from tqcheck.model import Document, Finding, Line, Rule
 
 CUE_GROUPS = ("self", "trade", "outlet", "career")
@@ -57,8 +57,7 @@ class AuthorBioDetector:
 
     def __init__(self, rules: list[Rule], checker: object = None) -> None:
         self.rules = rules
-        self.cues = {lang: BioCues.from_table(table)
-                     for lang, table in data_for("bio_cues", rules).items()}
+        self.cues = PerLanguage(data_for("bio_cues", rules), BioCues.from_table)
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
         cues = self.cues.get(base_language(ctx.language) or "")

@@ -49,3 +49,17 @@ def alternatives(patterns: list[str]) -> "regex.Pattern | None":
     if not patterns:
         return None
     return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+
+
+class PerLanguage:
+    """Per-language detector data, built on first use: a run over French text never pays
+    for compiling the German cue lists (start-up matters to pre-commit users)."""
+
+    def __init__(self, tables: dict[str, dict], build) -> None:
+        self._tables, self._build, self._built = tables, build, {}
+
+    def get(self, lang: str):
+        if lang not in self._built:
+            table = self._tables.get(lang)
+            self._built[lang] = None if table is None else self._build(table)
+        return self._built[lang]

@@ -26,7 +26,7 @@ from typing import Iterable
 import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
-from tqcheck.detectors.langdata import alternatives, base_language, data_for
+from tqcheck.detectors.langdata import PerLanguage, alternatives, base_language, data_for
 from tqcheck.model import Document, Finding, Rule
 
 _QUOTES = regex.compile(r"[«»“”\"„]")
@@ -77,8 +77,7 @@ class SiteNoticeDetector:
 
     def __init__(self, rules: list[Rule], checker: object = None) -> None:
         self.rules = rules
-        self.cues = {lang: cues for lang, table in data_for("site_notice", rules).items()
-                     if (cues := NoticeCues.from_table(table)) is not None}
+        self.cues = PerLanguage(data_for("site_notice", rules), NoticeCues.from_table)
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
         cues = self.cues.get(base_language(ctx.language) or "")
