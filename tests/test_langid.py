@@ -203,3 +203,37 @@ def test_segments_cut_out_asides_and_quotations():
     kinds = {(s.kind, s.inner(line)) for s in line_segments(line, 0, len(line), 0)}
     assert ("aside", "em inglês") in kinds
     assert ("quote", "in Word") in kinds and ("quote", "fake news") in kinds
+
+
+# A Croatian news text whose lines fastText splits between hr and sr (measured with
+# lid.176: two lines sr 0.81/0.67, three hr 0.51-0.75), and a French/English bilingual one.
+CROATIAN_SPLIT = "\n".join([
+    "Ministar financija rekao je da će porezi ostati isti.",
+    "Rekao je da nema razloga za paniku i da je situacija pod kontrolom.",
+    "Škola će biti zatvorena zbog radova na krovu do kraja mjeseca.",
+    "Bolnica je dobila novu opremu vrijednu milijun kuna.",
+    "Vlada je u četvrtak usvojila prijedlog zakona o proračunu za sljedeću godinu."])
+BILINGUAL_FR_EN = "\n".join([
+    "Le gouvernement a présenté mardi son projet de budget pour l'année prochaine.",
+    "The government presented its budget plan for next year on Tuesday.",
+    "Les syndicats appellent à manifester jeudi dans toute la France.",
+    "The unions are calling for protests across France on Thursday."])
+
+
+def test_close_languages_vote_together_and_a_bilingual_text_stays_mixed(ident):
+    kin = {"hr": frozenset({"sr", "bs", "sh", "sl"}), "sr": frozenset({"hr"})}.get
+    alone = ident.document_language(CROATIAN_SPLIT)
+    assert alone[0] == "mul" and {lang for lang, _ in alone[2]} == {"hr", "sr"}
+    lang, share, shares = ident.document_language(CROATIAN_SPLIT, lambda code: kin(code, frozenset()))
+    assert (lang, shares) == ("hr", ()) and share > 0.99
+    assert ident.document_language(BILINGUAL_FR_EN, lambda code: kin(code, frozenset()))[0] == "mul"
+
+
+def test_the_checker_reads_kin_languages_from_the_orthography_data():
+    from tqcheck.engine import Checker
+    from tqcheck.model import Document
+    from tqcheck.ruleset import load_rules
+
+    checker = Checker(load_rules())
+    assert checker.context(Document(CROATIAN_SPLIT), None).language == "hr"
+    assert checker.context(Document(BILINGUAL_FR_EN), None).language == "mul"

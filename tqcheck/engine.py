@@ -71,7 +71,8 @@ class Checker:
         if lang:
             return DetectionContext(language=lang, language_confidence=1.0,
                                     identifier=self._identifier)
-        language, confidence, shares = self.identifier.document_language(doc.text)
+        kin = next((d.kin for d in self.detectors if d.name == "foreign"), None)
+        language, confidence, shares = self.identifier.document_language(doc.text, kin)
         return DetectionContext(language=language, language_confidence=confidence,
                                 identifier=self.identifier, shares=shares)
 

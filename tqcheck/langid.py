@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from tqcheck.lidlabels import normalize_label
 
@@ -186,7 +186,8 @@ class FastTextIdentifier:
         """Top language for each text; line breaks are folded to spaces first."""
         return [self.predict_one(text) for text in texts]
 
-    def document_language(self, text: str) -> tuple[str, float, tuple[tuple[str, float], ...]]:
+    def document_language(self, text: str, kin: Callable[[str], frozenset[str]] | None = None,
+                          ) -> tuple[str, float, tuple[tuple[str, float], ...]]:
         """(language, confidence, shares) by a character-weighted vote over lines.
 
         Returns 'und' when no line is confident, and 'mul' when no language holds
@@ -198,7 +199,7 @@ class FastTextIdentifier:
         """
         units = [u for u in map(str.strip, text.splitlines()) if u]
         voters = [u for u in units if len(u) >= MIN_VOTE_CHARS] or units or [text]
-        return vote(zip(voters, self._predict_top(voters)))
+        return vote(zip(voters, self._predict_top(voters)), kin)
 
     def _predict_top(self, texts: list[str]) -> list[Prediction]:
         """`predict_one` for each text, as one loop: the vote asks about every line of
@@ -233,8 +234,15 @@ class FastTextIdentifier:
         return out
 
 
-def vote(pairs: Iterable[tuple[str, Prediction]]) -> tuple[str, float, tuple[tuple[str, float], ...]]:
-    """The character-weighted language vote (see `document_language`)."""
+def vote(pairs: Iterable[tuple[str, Prediction]],
+         kin: Callable[[str], frozenset[str]] | None = None,
+         ) -> tuple[str, float, tuple[tuple[str, float], ...]]:
+    """The character-weighted language vote (see `document_language`).
+
+    `kin(lang)` names the languages language ID confuses with `lang` (the `close` lists
+    of rules/data/orthography): a Croatian page whose lines fastText splits between hr,
+    sr and bs is one language, not a mixed document, so the leading language and its
+    kin count together against MIXED_THRESHOLD; the leading language is reported."""
     votes: dict[str, float] = {}
     for unit, pred in pairs:
         if pred.confidence >= MIN_CONFIDENCE and pred.language != "und":
@@ -245,6 +253,11 @@ def vote(pairs: Iterable[tuple[str, Prediction]]) -> tuple[str, float, tuple[tup
     shares = tuple(sorted(((k, v / total) for k, v in votes.items()),
                           key=lambda kv: (-kv[1], kv[0])))
     lang, share = shares[0]
+    if share < MIXED_THRESHOLD and kin is not None:
+        family = {lang} | kin(lang)
+        for member in tuple(family):
+            family |= kin(member)
+        share = sum(v for k, v in shares if k in family)
     if share < MIXED_THRESHOLD and len(shares) > 1:
         return "mul", share, tuple(s for s in shares if s[1] >= 0.1)
     return lang, share, ()
