@@ -288,7 +288,11 @@ def _evidence(segment: Segment, words: list[str], names: frozenset[str],
             and strange >= th.min_strange_share * n:
         # Most of its words are none of the document language's frequent words ("Oh
         # que NON !" is one strange word and one French one: not enough).
-        elsewhere = prediction.confidence if n == 1 else 1 - home
+        # A short whole line must be placed somewhere surely, not just away from home:
+        # a wrapped tail of a Croatian sentence ("privredi“, smatra Peretić.") is
+        # "hr 0.00" yet only "de 0.45" — unknown to fastText, not foreign.
+        short_line = segment.whole_line and not segment.aside and n < th.mid_words
+        elsewhere = prediction.confidence if n == 1 or short_line else 1 - home
         if elsewhere >= (th.sure_alone_one_word if n == 1 else th.sure_alone) \
                 and prediction.confidence >= th.min_family_confidence:
             return Verdict(lang, 1 - home, n, "fasttext")
@@ -305,7 +309,9 @@ def _evidence(segment: Segment, words: list[str], names: frozenset[str],
     best, margin = ngram_preference(" ".join([w for w in words if w not in names][:12]),
                                     candidates, home_langs)
     if best and margin >= th.min_ngram_margin and home <= th.max_home_probability \
-            and placed_elsewhere:
+            and placed_elsewhere and (n >= 2 or segment.aside):
+        # (A lone word on its own line is too little for letter statistics: "softver."
+        # in a Croatian page scores as Norwegian.)
         return Verdict(lang, 1 - home, n, "fasttext+ngrams")
     if segment.whole_line and n >= th.mid_words and margin > 0 \
             and family_confidence >= th.min_line_confidence:
