@@ -315,3 +315,13 @@ def test_progress_shows_rates_and_eta_only_on_a_terminal(monkeypatch):
     quiet = io.StringIO()  # not a terminal: silent
     Progress(total_bytes=10, stream=quiet).advance_docs(5)
     assert quiet.getvalue() == ""
+
+
+def test_text_summary_counts_jsonl_records_as_documents(tmp_path: Path):
+    source = write_jsonl(tmp_path / "news.jsonl",
+                         [{"id": "a", "text": ARTICLE}, {"id": "b", "text": CLEAN}])
+    proc = run_cli("check", str(source), "--lang", "fr")
+    assert "of 2 documents checked." in proc.stdout, proc.stdout
+    single = tmp_path / "one.txt"
+    single.write_text(CLEAN, "utf-8")
+    assert "of 1 file checked." in run_cli("check", str(single), "--lang", "fr").stdout

@@ -29,7 +29,9 @@ def _where(report: FileReport) -> str:
 def stream(reports: Iterable[FileReport], out: TextIO, color: bool = False, **_: object) -> None:
     """Write findings as reports arrive (a corpus run never holds them all)."""
     findings = files_with = checked = errors = 0
+    records = False  # JSONL input: the units are documents, not files
     for report in reports:
+        records = records or bool(report.id)
         lines: list[str] = []
         if report.error:
             errors += 1
@@ -47,10 +49,11 @@ def stream(reports: Iterable[FileReport], out: TextIO, color: bool = False, **_:
             findings += 1
         if lines:
             out.write("\n".join(lines) + "\n")
+    unit = "document" if records else "file"
     summary = (f"Found {findings} finding{'s' * (findings != 1)} in {files_with} of "
-               f"{checked} file{'s' * (checked != 1)} checked")
+               f"{checked} {unit}{'s' * (checked != 1)} checked")
     if errors:
-        summary += f"; {errors} file{'s' * (errors != 1)} could not be read"
+        summary += f"; {errors} {unit}{'s' * (errors != 1)} could not be read"
     out.write(summary + ".\n")
 
 
