@@ -41,6 +41,9 @@ class Checker:
         if detectors is None:
             detectors = [PatternDetector(self.ruleset)] + self._rule_detectors()
         self.detectors = list(detectors)
+        # Languages language ID confuses (the foreign detector reads them from data):
+        # they vote together for the document language.
+        self._kin = next((d.kin for d in self.detectors if d.name == "foreign"), None)
 
     def _rule_detectors(self) -> list[Detector]:
         """One instance per detector kind named by the rules, given those rules."""
@@ -71,8 +74,7 @@ class Checker:
         if lang:
             return DetectionContext(language=lang, language_confidence=1.0,
                                     identifier=self._identifier)
-        kin = next((d.kin for d in self.detectors if d.name == "foreign"), None)
-        language, confidence, shares = self.identifier.document_language(doc.text, kin)
+        language, confidence, shares = self.identifier.document_language(doc.text, self._kin)
         return DetectionContext(language=language, language_confidence=confidence,
                                 identifier=self.identifier, shares=shares)
 

@@ -17,7 +17,6 @@ Nothing here knows a language: evidence comes from the identifiers and from
 from __future__ import annotations
 
 from dataclasses import fields
-from pathlib import Path
 from typing import Iterable, Sequence
 
 import re
@@ -30,7 +29,8 @@ from tqcheck.detectors.foreign_lines import foreign_part
 from tqcheck.detectors.foreign_words import build_lexicon, orthography_hit, suspicious
 from tqcheck.langid import CACHE_LIMIT, get_second_opinion
 from tqcheck.model import Document, Finding, Rule
-from tqcheck.ruleset import RuleError, builtin_rules_dir, load_data
+from tqcheck.detectors.langdata import rule_folders
+from tqcheck.ruleset import RuleError, load_data
 from tqcheck.segments import (ASIDE, MAY_END, QUOTE, SENTENCE, has_letters, line_segments,
                               sentence_spans, single_sentence, trimmed)
 from tqcheck.segments import Segment as Piece
@@ -58,7 +58,7 @@ class ForeignDetector:
                                 f"params.unit must be one of {', '.join(UNITS)}")
             self._rules[unit] = rule
         self._thresholds = _thresholds(rules)
-        folders = _data_folders(rules)
+        folders = rule_folders(rules)
         self._orthography = load_data("orthography", folders)
         self._terms = load_data("foreign_terms", folders)
         self._function_words = {lang: frozenset(w.lower() for w in table.get("words", ()))
@@ -382,21 +382,3 @@ def _thresholds(rules: Sequence[Rule]) -> Thresholds:
     names = {f.name for f in fields(Thresholds)}
     values = {k: v for rule in rules for k, v in rule.params.items() if k in names}
     return Thresholds(**values)
-
-
-def _data_folders(rules: Sequence[Rule]) -> list[Path]:
-    """User rule folders holding these rules (their data/ overrides the built-in data)."""
-    builtin = builtin_rules_dir().resolve()
-    folders: list[Path] = []
-    for rule in rules:
-        if not rule.path:
-            continue
-        # A rule sits in DIR/<category>/ or directly in DIR.
-        for parent in list(Path(rule.path).resolve().parents)[:2]:
-            if parent == builtin:
-                break
-            if (parent / "data").is_dir():
-                if parent not in folders:
-                    folders.append(parent)
-                break
-    return folders

@@ -19,15 +19,20 @@ NO_LANGUAGE = (None, "", "und", "mul")
 
 
 def rule_folders(rules: Iterable[Rule]) -> list[Path]:
-    """Rules folders (not the built-in one) that the given rule files live in."""
+    """User rule folders holding these rules (their data/ overrides the built-in data);
+    a rule sits in DIR/<category>/ or directly in DIR."""
     builtin = builtin_rules_dir().resolve()
     out: list[Path] = []
     for rule in rules:
         if not rule.path:
             continue
-        root = Path(rule.path).resolve().parents[1]
-        if root != builtin and root not in out and (root / "data").is_dir():
-            out.append(root)
+        for parent in list(Path(rule.path).resolve().parents)[:2]:
+            if parent == builtin:
+                break
+            if (parent / "data").is_dir():
+                if parent not in out:
+                    out.append(parent)
+                break
     return out
 
 
@@ -57,6 +62,10 @@ class PerLanguage:
 
     def __init__(self, tables: dict[str, dict], build) -> None:
         self._tables, self._build, self._built = tables, build, {}
+
+    def for_language(self, language: str | None):
+        """The data for a document language ('fr-CA' reads 'fr'), or None."""
+        return self.get(base_language(language) or "")
 
     def get(self, lang: str):
         if lang not in self._built:

@@ -26,7 +26,7 @@ from typing import Iterable
 import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
-from tqcheck.detectors.langdata import PerLanguage, alternatives, base_language, data_for
+from tqcheck.detectors.langdata import PerLanguage, alternatives, data_for
 from tqcheck.model import Document, Finding, Rule
 
 _QUOTES = regex.compile(r"[«»“”\"„]")
@@ -80,7 +80,7 @@ class SiteNoticeDetector:
         self.cues = PerLanguage(data_for("site_notice", rules), NoticeCues.from_table)
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
-        cues = self.cues.get(base_language(ctx.language) or "")
+        cues = self.cues.for_language(ctx.language)
         if cues is None:
             return []
         out: list[Finding] = []
