@@ -124,10 +124,11 @@ class ForeignDetector:
                 continue
             content += len(stripped)
             found = known(stripped) or predict(stripped)
-            enclosed = may_enclose(text) is not None
-            if found.language in home and not enclosed \
-                    and (found.confidence >= sure or may_end(text) is None):
-                continue
+            enclosed = None  # (line_verdicts looks when it is not known here)
+            if found.language in home:
+                enclosed = may_enclose(text) is not None
+                if not enclosed and (found.confidence >= sure or may_end(text) is None):
+                    continue
             for unit, start, end, verdict in self.line_verdicts(text, lang, found, enclosed):
                 findings += self._emit(unit, doc, (line.start + start, line.start + end),
                                        verdict)
