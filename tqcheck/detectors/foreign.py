@@ -89,7 +89,7 @@ class ForeignDetector:
             own, foreign = build_lexicon(lang, close, self._function_words)
             data = LanguageData(
                 letters=frozenset(ortho.get("letters", "")),
-                patterns=_one_pattern(ortho.get("patterns", ())),
+                patterns=tuple(regex.compile(p) for p in ortho.get("patterns", ())),
                 close=close, terms=terms, longest_term=max((len(t) for t in terms), default=0),
                 term_starts=frozenset(t[0] for t in terms if t),
                 own_words=own, foreign_words=foreign)
@@ -330,18 +330,6 @@ class ForeignDetector:
         message = f"{rule.message} ({found.language}, {found.confidence:.2f}, {found.evidence})"
         return [finding_from_rule(rule, doc, span[0], span[1], confidence=found.confidence,
                                   language=found.language, message=message)]
-
-
-def _one_pattern(patterns: Sequence[str]) -> tuple:
-    """The orthography patterns of one language as one alternation: whether any of them
-    matches is then one search of the span instead of one per pattern (the detector
-    asks on every doubtful line and quotation). A pattern that sets a flag of its own
-    (`(?i)...`) would set it for all, so such a list stays one pattern per entry."""
-    compiled = tuple(regex.compile(p) for p in patterns)
-    plain = regex.compile("").flags
-    if len(compiled) < 2 or any(c.flags != plain for c in compiled):
-        return compiled
-    return (regex.compile("|".join(f"(?:{p})" for p in patterns)),)
 
 
 def _has_lowercase_word(text: str) -> bool:

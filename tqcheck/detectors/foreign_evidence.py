@@ -48,7 +48,7 @@ class LanguageData:
     """What the detector knows about one document language (rules/data)."""
 
     letters: frozenset[str] = frozenset()
-    patterns: tuple = ()  # compiled; any one matching is a hit
+    patterns: tuple = ()
     close: frozenset[str] = frozenset()
     terms: frozenset[tuple[str, ...]] = frozenset()
     longest_term: int = 0
