@@ -123,12 +123,22 @@ class ForeignDetector:
             if not stripped:
                 continue
             content += len(stripped)
-            found = known(stripped) or predict(stripped)
+            found = known(stripped)
+            if found is None:  # a line too short to vote (menus, headings, bylines)
+                if not _has_lowercase_word(stripped):
+                    continue  # nothing in it can be judged (see below): not even predicted
+                found = predict(stripped)
             enclosed = None  # (line_verdicts looks when it is not known here)
             if found.language in home:
                 enclosed = may_enclose(text) is not None
                 if not enclosed and (found.confidence >= sure or may_end(text) is None):
                     continue
+            elif not _has_lowercase_word(stripped):
+                # Every piece of a line is judged only when it holds a word starting
+                # with a lowercase letter (`_worth`), and its pieces start where the
+                # line's words do: a line without one ("Mentions Légales", "AFP",
+                # "12/03/2021") can hold no finding.
+                continue
             for unit, start, end, verdict in self.line_verdicts(text, lang, found, enclosed):
                 findings += self._emit(unit, doc, (line.start + start, line.start + end),
                                        verdict)
