@@ -33,6 +33,11 @@ class LineIndex:
         self._starts = [line.start for line in lines]
         self.lines = tuple(lines)
 
+    @property
+    def starts(self) -> list[int]:
+        """Start offsets of the lines, ascending (do not modify)."""
+        return self._starts
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; the end offset is allowed."""
         if not 0 <= offset <= len(self.text):
