@@ -20,6 +20,17 @@ from tqcheck.model import Document, Line, Rule
 #: Characters of text scanned before the prefilter is built (when not forced on/off).
 PREFILTER_AFTER_CHARS = 300_000
 _TABLE_WORDS = 64
+_CHOSEN_CACHE_SIZE = 20_000
+
+
+def indices_of(mask: int) -> list[int]:
+    """The set bits of a rule mask, ascending."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
 
 
 def _by_words(rules: Sequence[Rule], words: int) -> list[Rule]:
@@ -49,6 +60,7 @@ class LinePlans:
         self._scanned = 0
         self._prefilter = None
         self._tables: dict[tuple[int, ...], tuple] = {}
+        self._chosen_cache: dict[tuple[int, int], list[Rule]] = {}
 
     def _prefilter_due(self, doc: Document):
         if self._prefilter is None and self._mode is not False:
@@ -66,19 +78,31 @@ class LinePlans:
         return all(cached_literals(r.pattern.pattern)[0] for r in self._rules)
 
     def _tables_for(self, rules: Sequence[Rule]) -> tuple:
-        """(word table, allowed rule indices, always-run indices, their word table),
-        built once per distinct rule list (the last two once the prefilter exists)."""
+        """(word table, allowed rule mask, always-run mask, their word table), built
+        once per distinct rule list (the last two once the prefilter exists)."""
         key = tuple(self._position[r.code] for r in rules)
         tables = self._tables.get(key)
         if tables is None or (self._prefilter is not None and tables[2] is None):
             by_words = tables[0] if tables else _WordTable(rules)
             always_here = always_by_words = None
             if self._prefilter is not None:
-                always_here = frozenset(i for i in key if i in self._prefilter.always)
-                always_by_words = _WordTable([self._rules[i] for i in sorted(always_here)])
-            tables = self._tables[key] = (by_words, frozenset(key), always_here,
+                always_here = sum(1 << i for i in key if i in self._prefilter.always)
+                always_by_words = _WordTable([self._rules[i] for i in indices_of(always_here)])
+            tables = self._tables[key] = (by_words, sum(1 << i for i in key), always_here,
                                           always_by_words)
         return tables
+
+    def _chosen(self, mask: int, words: int) -> list[Rule]:
+        """The rules of `mask` (ascending index) that allow `words` words; lines repeat
+        the same few masks, so each pair is worked out once."""
+        key = (mask, words)
+        chosen = self._chosen_cache.get(key)
+        if chosen is None:
+            if len(self._chosen_cache) > _CHOSEN_CACHE_SIZE:
+                self._chosen_cache.clear()
+            chosen = self._chosen_cache[key] = _by_words(
+                [self._rules[j] for j in indices_of(mask)], words)
+        return chosen
 
     def plan(self, doc: Document, rules: Sequence[Rule]) -> Iterator[tuple[Line, list[Rule]]]:
         """(line, rules to search on it) for each line where any rule may match."""
@@ -90,7 +114,7 @@ class LinePlans:
                     yield line, by_words[len(line.text.split())]
             return
         lines = doc.lines
-        hits = prefilter.candidates(doc.text, [line.start for line in lines])
+        hits = prefilter.masks(doc.text, doc.index.starts)
         # Lines without a hit matter only when some rule runs everywhere.
         for i in range(len(lines)) if always else sorted(hits):
             line = lines[i]
@@ -102,10 +126,8 @@ class LinePlans:
                 if chosen:
                     yield line, chosen
                 continue
-            indices = (found & allowed) | always
-            if indices:
-                chosen = _by_words([self._rules[j] for j in sorted(indices)],
-                                   len(line.text.split()))
+            mask = (found & allowed) | always
+            if mask:
+                chosen = self._chosen(mask, len(line.text.split()))
                 if chosen:
                     yield line, chosen
-

@@ -113,13 +113,14 @@ class PatternDetector:
     def _text_matches(self, rule: Rule, doc: Document) -> Iterator[Finding]:
         if rule.exclude is not None and rule.exclude.search(doc.text, timeout=REGEX_TIMEOUT):
             return
+        limited = rule.max_words is not None or rule.min_words is not None
         for match in rule.pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
             if match.end() == match.start():
                 continue
-            line = doc.index.line_at(match.start())
-            if not _fits(rule, line.text, _words(line.text)) and (
-                    rule.max_words is not None or rule.min_words is not None):
-                continue
+            if limited or rule.exclude is not None:  # else _fits has nothing to say
+                line = doc.index.line_at(match.start())
+                if not _fits(rule, line.text, _words(line.text)) and limited:
+                    continue
             yield finding_from_rule(rule, doc, match.start(), match.end(),
                                     self._expand(rule, match))
             if rule.scope == "document":
