@@ -35,7 +35,7 @@ class LineIndex:
             # dataclass's field-by-field __init__: a corpus run makes millions of lines.
             line = new(Line)
             line.__dict__.update(number=number, start=start, end=end, next=end + width,
-                                 text=piece)
+                                 text=piece, blank=not piece.strip())
             lines.append(line)
             starts.append(start)
             start = end + width

@@ -6,6 +6,7 @@ anyone changing it behind another's back.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,8 +122,10 @@ class Line:
     next: int
     text: str
 
-    @property
+    @functools.cached_property
     def blank(self) -> bool:
+        # Cached in the instance (LineIndex fills it in when it builds the line):
+        # detectors ask it of every line, several times.
         return not self.text.strip()
 
 
