@@ -61,6 +61,7 @@ class LinePlans:
         self._prefilter = None
         self._tables: dict[tuple[int, ...], tuple] = {}
         self._chosen_cache: dict[tuple[int, int], list[Rule]] = {}
+        self._tables_of_list: dict[int, tuple[Sequence[Rule], tuple]] = {}
 
     def _prefilter_due(self, doc: Document):
         if self._prefilter is None and self._mode is not False:
@@ -80,6 +81,10 @@ class LinePlans:
     def _tables_for(self, rules: Sequence[Rule]) -> tuple:
         """(word table, allowed rule mask, always-run mask, their word table), built
         once per distinct rule list (the last two once the prefilter exists)."""
+        known = self._tables_of_list.get(id(rules))
+        if known is not None and known[0] is rules and (
+                self._prefilter is None or known[1][2] is not None):
+            return known[1]  # the very list seen before (PatternDetector keeps them)
         key = tuple(self._position[r.code] for r in rules)
         tables = self._tables.get(key)
         if tables is None or (self._prefilter is not None and tables[2] is None):
@@ -90,6 +95,8 @@ class LinePlans:
                 always_by_words = _WordTable([self._rules[i] for i in indices_of(always_here)])
             tables = self._tables[key] = (by_words, sum(1 << i for i in key), always_here,
                                           always_by_words)
+        if len(self._tables_of_list) < 64:  # the list is kept alive, so its id stays its own
+            self._tables_of_list[id(rules)] = (rules, tables)
         return tables
 
     def _chosen(self, mask: int, words: int) -> list[Rule]:
