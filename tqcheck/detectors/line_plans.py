@@ -1,9 +1,10 @@
 """Which line rules to search on which line of a document.
 
-Two cheap tests decide it before any `regex` search: the line's word count against each
+Cheap tests decide it before any `regex` search: the line's word count against each
 rule's `min_words`/`max_words` (a table built once per rule list), and, once built, the
 literal prefilter (`line_prefilter`): a rule runs only on lines holding one of the
-literals its pattern cannot match without. Both only skip searches that cannot match,
+literals its pattern cannot match without, and a rule that needs a decimal digit
+(`required_digit`) only on lines holding one. All only skip searches that cannot match,
 so findings are the same with or without them (tests/test_line_prefilter.py).
 
 The prefilter costs ~0.3 CPU-s to build (reading every pattern's structure), more than
@@ -16,6 +17,7 @@ from __future__ import annotations
 from typing import Iterator, Sequence
 
 from tqcheck.model import Document, Line, Rule
+from tqcheck.required_digit import DIGIT
 
 #: Characters of text scanned before the prefilter is built (when not forced on/off).
 PREFILTER_AFTER_CHARS = 300_000
@@ -62,6 +64,7 @@ class LinePlans:
         self._tables: dict[tuple[int, ...], tuple] = {}
         self._chosen_cache: dict[tuple[int, int], list[Rule]] = {}
         self._tables_of_list: dict[int, tuple[Sequence[Rule], tuple]] = {}
+        self._digit_rules = 0  # mask of the rules `required_digit` says need a digit
 
     def _prefilter_due(self, doc: Document):
         if self._prefilter is None and self._mode is not False:
@@ -69,7 +72,11 @@ class LinePlans:
             if self._mode or self._scanned > PREFILTER_AFTER_CHARS or self._all_known():
                 from tqcheck.detectors.line_prefilter import LinePrefilter
 
+                from tqcheck.required_digit import known_digit_required
+
                 self._prefilter = LinePrefilter(self._rules)
+                self._digit_rules = sum(1 << i for i, r in enumerate(self._rules)
+                                        if known_digit_required(r.pattern.pattern))
         return self._prefilter
 
     def _all_known(self) -> bool:
@@ -134,6 +141,8 @@ class LinePlans:
                     yield line, chosen
                 continue
             mask = (found & allowed) | always
+            if mask & self._digit_rules and not DIGIT.search(line.text):
+                mask &= ~self._digit_rules  # rules that cannot match without a digit
             if mask:
                 chosen = self._chosen(mask, len(line.text.split()))
                 if chosen:
