@@ -158,3 +158,31 @@ def test_cleaning_is_idempotent_with_detected_languages(checker, parts):
     once = checker.clean(text)
     assert rebuild(once.text, once.edits) == text
     assert checker.clean(once.text).text == once.text
+
+
+def _fitting_the_plain_way(text, edits, replaces):
+    """Each replace against every edit taken so far: the reference for the bisect."""
+    taken, out = list(edits), []
+    for start, end, repl, rule in sorted(replaces, key=lambda r: (r[0], -r[1])):
+        if any(start < e.end and e.start < end for e in taken):
+            continue
+        edit = Edit(start, end, repl, rule, text[start:end])
+        taken.append(edit)
+        out.append(edit)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=6),
+       st.lists(st.tuples(st.integers(0, 45), st.integers(0, 4)), max_size=25))
+def test_replaces_that_fit_match_a_scan_of_every_edit(removals, replaces):
+    from tqcheck.cleaning import _fitting_replaces
+
+    text = "Le conseil municipal a voté mardi la rénovation du pont. " * 2
+    edits, last = [], -1
+    for start, width in sorted(removals):  # disjoint, with gaps, like merged removals
+        if start > last:
+            edits.append(Edit(start, start + width, "", "B101", text[start:start + width]))
+            last = start + width
+    spans = [(a, a + n, "x", f"T{a}-{n}") for a, n in replaces]  # empty ones included
+    assert _fitting_replaces(text, edits, spans) == _fitting_the_plain_way(text, edits, spans)

@@ -41,3 +41,27 @@ def test_paragraphs_match_the_plain_walk_and_are_kept(text):
     doc = Document(text)
     assert list(paragraphs(doc)) == _plain_paragraphs(doc)
     assert paragraphs(doc) is paragraphs(doc)
+
+
+def test_findings_from_rules_equal_the_plain_constructor():
+    from dataclasses import fields
+
+    from tqcheck.detectors.base import finding_from_rule
+    from tqcheck.model import Finding
+    from tqcheck.ruleset import load_rules
+
+    doc = Document("Partager sur Facebook\nLe maire a parlé.\n")
+    for rule in list(load_rules())[:40]:
+        for kwargs in ({}, {"replacement": "", "confidence": 0.5, "language": "fr",
+                            "message": "autre"}):
+            fast = finding_from_rule(rule, doc, 0, 8, **kwargs)
+            plain = Finding(
+                rule=rule.code, name=rule.name, category=rule.category, severity=rule.severity,
+                action=rule.action, start=0, end=8, text="Partager",
+                message=kwargs.get("message", rule.message),
+                replacement=kwargs.get("replacement"),
+                confidence=kwargs.get("confidence", rule.confidence),
+                language=kwargs.get("language", None if rule.lang == "*" else rule.lang))
+            assert fast == plain and hash(fast) == hash(plain)
+            # every field is set (a field added to Finding must be added there too)
+            assert set(fast.__dict__) == {f.name for f in fields(Finding)}

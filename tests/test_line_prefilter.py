@@ -4,6 +4,7 @@ generated text full of case-folding traps — and its case fold is checked again
 `regex` itself lets a literal character match, over every code point."""
 from __future__ import annotations
 
+import bisect
 import json
 from pathlib import Path
 
@@ -217,3 +218,27 @@ def test_a_used_detector_survives_pickling():
     before = _findings(ON, text, "fr")
     copy = pickle.loads(pickle.dumps(ON))
     assert _findings(copy, text, "fr") == before and before
+
+
+def _masks_by_bisect(prefilter: LinePrefilter, text: str, starts: list[int]) -> dict[int, int]:
+    """Each hit placed on its line by a bisect of its first character: the reference
+    for the single pass that follows lines by the hits' last characters."""
+    found: dict[int, int] = {}
+    for end, (length, mask) in prefilter._automaton.iter(prefilter.fold(text)):
+        line = bisect.bisect_right(starts, end - length + 1) - 1
+        found[line] = found.get(line, 0) | mask
+    return found
+
+
+LINE_PREFILTER = LinePrefilter([r for r in RULES if r.detector is None and r.scope == "line"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Partager sur Facebook", "le 12 mars 2021", ",", "on", "\n",
+                                 "\r\n", "\r", "\n\n", " ", "Jane Doe | March 12, 2021",
+                                 "Share this:", "(AFP)", "é", "x"]), max_size=30).map("".join))
+def test_line_masks_match_a_bisect_per_hit(text):
+    assert LINE_PREFILTER._breakless  # the single pass is the one in use
+    starts = Document(text).index.starts
+    expected = _masks_by_bisect(LINE_PREFILTER, text, starts)
+    assert LINE_PREFILTER.masks(text, starts) == expected

@@ -61,3 +61,43 @@ def test_more_noise_scores_lower(fixture_checker):
     three = base + "\nShare this:\nPartager sur Facebook\nPartager sur Twitter\n"
     scores = [fixture_checker.check(t, lang="fr").score for t in (base, one, three)]
     assert scores[0] > scores[1] > scores[2]
+
+
+def _covered_the_old_way(intervals):
+    """The scorer's first algorithm (merge the whole list again after each interval):
+    the reference the bisect version must reproduce exactly."""
+    covered, parts_seen = [], []
+    for start, end in intervals:
+        parts, pos = [], start
+        for a, b in covered:
+            if b <= pos or a >= end:
+                continue
+            if a > pos:
+                parts.append((pos, a))
+            pos = max(pos, b)
+        if pos < end:
+            parts.append((pos, end))
+        parts_seen.append(parts)
+        merged = []
+        for a, b in sorted(covered + [(start, end)]):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        covered = merged
+    return parts_seen, covered
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=40))
+def test_covered_intervals_match_the_reference_merge(pairs):
+    from tqcheck.scoring import _Covered
+
+    intervals = [(a, a + n) for a, n in pairs]  # empty and touching ones included
+    covered, parts_seen = _Covered(), []
+    for start, end in intervals:
+        parts_seen.append(covered.uncovered(start, end))
+        covered.add(start, end)
+    expected_parts, expected_cover = _covered_the_old_way(intervals)
+    assert parts_seen == expected_parts
+    assert list(zip(covered.starts, covered.ends)) == expected_cover

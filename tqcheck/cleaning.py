@@ -7,6 +7,7 @@ window, or make a run of blank lines), which is what makes it idempotent.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Callable, Iterable, Sequence
 
 from tqcheck.lineindex import LineIndex, line_index
@@ -125,11 +126,26 @@ def plan_edits(text: str, findings: Iterable[Finding]) -> list[Edit]:
             merged.append([start, end, "", {rule}])
     edits = [Edit(s, e, "", "+".join(sorted(x for r in rules for x in r.split("+") if x)),
                   text[s:e]) for s, e, _, rules in merged]
-    for start, end, repl, rule in sorted(replaces, key=lambda r: (r[0], -r[1])):
-        if any(start < e.end and e.start < end for e in edits):
-            continue  # inside a removal, or overlapping an earlier replace: next pass
-        edits.append(Edit(start, end, repl, rule, text[start:end]))
+    edits += _fitting_replaces(text, edits, replaces)
     return sorted(edits, key=lambda e: e.start)
+
+
+def _fitting_replaces(text: str, edits: Sequence[Edit],
+                      replaces: list[tuple[int, int, str, str]]) -> list[Edit]:
+    """The replaces, leftmost (then longest) first, that overlap neither an edit nor
+    an earlier replace taken; the others wait for the next pass. The edits so far never
+    overlap, so sorted by (start, end) their ends never go down either: the only one
+    that can overlap start..end is the last that starts before `end` (a bisect, not a
+    scan of every edit per replace)."""
+    taken = sorted((e.start, e.end) for e in edits)
+    out: list[Edit] = []
+    for start, end, repl, rule in sorted(replaces, key=lambda r: (r[0], -r[1])):
+        before = bisect.bisect_left(taken, (end,))
+        if before and taken[before - 1][1] > start:
+            continue  # inside a removal, or overlapping an earlier replace
+        bisect.insort(taken, (start, end))
+        out.append(Edit(start, end, repl, rule, text[start:end]))
+    return out
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:

@@ -19,19 +19,33 @@ class LineIndex:
         from tqcheck.model import Line  # local: model imports this module
 
         self.text = text
+        if "\r" in text:
+            pieces = _BREAK.split(text)
+            breaks = [len(m) for m in _BREAK.findall(text)] + [0]
+        else:  # the common case: one C-level split
+            pieces = text.split("\n")
+            breaks = [1] * (len(pieces) - 1) + [0]
         lines: list[Line] = []
+        starts: list[int] = []
+        new = object.__new__
         start = 0
-        n = len(text)
-        while True:
-            brk = _BREAK.search(text, start)
-            if brk is None:
-                lines.append(Line(len(lines) + 1, start, n, n, text[start:n]))
-                break
-            lines.append(Line(len(lines) + 1, start, brk.start(), brk.end(),
-                              text[start:brk.start()]))
-            start = brk.end()
-        self._starts = [line.start for line in lines]
+        for number, (piece, width) in enumerate(zip(pieces, breaks), 1):
+            end = start + len(piece)
+            # = Line(number, start, end, end + width, piece) without the frozen
+            # dataclass's field-by-field __init__: a corpus run makes millions of lines.
+            line = new(Line)
+            line.__dict__.update(number=number, start=start, end=end, next=end + width,
+                                 text=piece, blank=not piece.strip())
+            lines.append(line)
+            starts.append(start)
+            start = end + width
+        self._starts = starts
         self.lines = tuple(lines)
+
+    @property
+    def starts(self) -> list[int]:
+        """Start offsets of the lines, ascending (do not modify)."""
+        return self._starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; the end offset is allowed."""

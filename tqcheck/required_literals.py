@@ -252,6 +252,11 @@ def write_table(patterns) -> dict:
 if __name__ == "__main__":
     from tqcheck.ruleset import load_rules
 
-    written = write_table(r.pattern.pattern for r in load_rules()
-                          if r.detector is None and r.scope == "line")
+    from tqcheck import required_digit
+
+    patterns = [r.pattern.pattern for r in load_rules()
+                if r.detector is None and r.scope == "line"]
+    written = write_table(patterns)
     print(f"{len(written)} patterns -> {TABLE}")
+    digits = required_digit.write_table(patterns)  # the other table read ahead
+    print(f"{len(digits)} patterns need a digit -> {required_digit.TABLE}")

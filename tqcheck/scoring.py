@@ -22,6 +22,7 @@ categories in proportion to their share of the log-penalty.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -71,27 +72,39 @@ def _nonspace(text: str) -> int:
     return len("".join(text.split()))
 
 
-def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(intervals):
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
+class _Covered:
+    """Characters already counted as noise: sorted, disjoint intervals (touching ones
+    joined), with bisect lookups. Rebuilding and re-sorting the whole list for each
+    noise finding made scoring quadratic in the findings of a page of menu lines."""
 
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
 
-def _uncovered(start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    parts, pos = [], start
-    for a, b in covered:
-        if b <= pos or a >= end:
-            continue
-        if a > pos:
-            parts.append((pos, a))
-        pos = max(pos, b)
-    if pos < end:
-        parts.append((pos, end))
-    return parts
+    def uncovered(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of start..end no interval covers, in order."""
+        parts, pos = [], start
+        starts, ends = self.starts, self.ends
+        for i in range(bisect.bisect_right(ends, start), len(starts)):
+            a, b = starts[i], ends[i]
+            if a >= end:
+                break
+            if a > pos:
+                parts.append((pos, a))
+            pos = max(pos, b)
+        if pos < end:
+            parts.append((pos, end))
+        return parts
+
+    def add(self, start: int, end: int) -> None:
+        """Cover start..end, joining every interval it overlaps or touches."""
+        first = bisect.bisect_left(self.ends, start)   # first interval with b >= start
+        last = bisect.bisect_right(self.starts, end)   # intervals before it have a <= end
+        if first < last:
+            start = min(start, self.starts[first])
+            end = max(end, self.ends[last - 1])
+        self.starts[first:last] = [start]
+        self.ends[first:last] = [end]
 
 
 def score(text: str, findings: Iterable[Finding], model: ScoreModel | None = None
@@ -116,15 +129,15 @@ def score(text: str, findings: Iterable[Finding], model: ScoreModel | None = Non
     for weights in per_rule.values():
         for i, (w, cat) in enumerate(sorted(weights, reverse=True), 1):
             density[cat] = density.get(cat, 0.0) + (w / i if model.decay else w)
-    covered: list[tuple[int, int]] = []
+    covered = _Covered()
     noise_chars = 0
     noise_by_cat: dict[str, float] = {}
     for w, start, end, cat in sorted(noise, key=lambda n: (-n[0], n[1])):
-        for a, b in _uncovered(start, end, covered):
+        for a, b in covered.uncovered(start, end):
             chars = _nonspace(text[a:b])
             noise_chars += chars
             noise_by_cat[cat] = noise_by_cat.get(cat, 0.0) + w * chars
-        covered = _merge(covered + [(start, end)])
+        covered.add(start, end)
     content = _nonspace(text) - noise_chars
     n_w = sum(noise_by_cat.values())
     share = n_w / (content + n_w) if content + n_w > 0 else 0.0

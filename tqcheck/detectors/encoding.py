@@ -10,7 +10,9 @@ nothing (ftfy's fixes are idempotent; NFC of NFC is NFC).
   and “ of a clean French article), and so are line breaks, HTML entities, width,
   ligatures and control characters (other rules own those). A repair is accepted only
   when it leaves no badness, uses an encoding from `SAFE_ENCODINGS`, and changes only
-  non-ASCII stretches; otherwise each bad word is repaired on its own.
+  non-ASCII stretches; otherwise each bad word is repaired on its own. Only the lines
+  `mojibake_gate.bad_lines` names are looked at: exactly those `is_bad` accepts,
+  found without searching every line.
 * ``c1-controls`` — U+0080–U+009F, which are Windows-1252 punctuation read as Latin-1:
   ftfy's `fix_c1_controls` gives the intended character (’ “ ” … – —), or nothing for
   the five bytes Windows-1252 leaves undefined. (C0 controls are rule W003's.)
@@ -29,6 +31,7 @@ from ftfy.badness import badness, is_bad
 from ftfy.fixes import fix_c1_controls
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.detectors.mojibake_gate import bad_lines
 from tqcheck.model import Document, Finding, Rule
 
 #: Encodings a repair may go through; ftfy also tries MacRoman and CP437, which turn a
@@ -47,6 +50,7 @@ CONFIG = TextFixerConfig(
 _C1 = regex.compile(r"[\x80-\x9f]")
 _TOKEN = regex.compile(r"[^ \t\r\n]+")
 _DECOMPOSED = regex.compile(r"\P{M}\p{M}+")
+_MARK = regex.compile(r"\p{M}")
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
@@ -115,7 +119,10 @@ class EncodingDetector:
         repaired: list[tuple[int, int]] = []
         if "mojibake" in by_check:
             rule = by_check["mojibake"]
-            for line in doc.lines:
+            lines = doc.lines
+            suspects = bad_lines(lines, doc.text, doc.index.starts)
+            for i in range(len(lines)) if suspects is None else sorted(suspects):
+                line = lines[i]
                 edits = mojibake_repairs(line.text, line.start) if not line.text.isascii() else []
                 for a, b, new in edits:
                     if new and all(unicodedata.category(ch) == "Cf" for ch in new):
@@ -137,8 +144,8 @@ class EncodingDetector:
 
     def _normalization(self, rule: Rule, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isascii():
-            return
+        if text.isascii() or not _MARK.search(text):
+            return  # no combining mark: nothing decomposed to find (one fast scan)
         composed = any(unicodedata.decomposition(ch) and unicodedata.normalize("NFD", ch) != ch
                        for ch in set(text) if ord(ch) > 127)
         if not composed:

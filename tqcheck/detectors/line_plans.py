@@ -1,9 +1,10 @@
 """Which line rules to search on which line of a document.
 
-Two cheap tests decide it before any `regex` search: the line's word count against each
+Cheap tests decide it before any `regex` search: the line's word count against each
 rule's `min_words`/`max_words` (a table built once per rule list), and, once built, the
 literal prefilter (`line_prefilter`): a rule runs only on lines holding one of the
-literals its pattern cannot match without. Both only skip searches that cannot match,
+literals its pattern cannot match without, and a rule that needs a decimal digit
+(`required_digit`) only on lines holding one. All only skip searches that cannot match,
 so findings are the same with or without them (tests/test_line_prefilter.py).
 
 The prefilter costs ~0.3 CPU-s to build (reading every pattern's structure), more than
@@ -16,10 +17,22 @@ from __future__ import annotations
 from typing import Iterator, Sequence
 
 from tqcheck.model import Document, Line, Rule
+from tqcheck.required_digit import DIGIT
 
 #: Characters of text scanned before the prefilter is built (when not forced on/off).
 PREFILTER_AFTER_CHARS = 300_000
 _TABLE_WORDS = 64
+_CHOSEN_CACHE_SIZE = 20_000
+
+
+def indices_of(mask: int) -> list[int]:
+    """The set bits of a rule mask, ascending."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
 
 
 def _by_words(rules: Sequence[Rule], words: int) -> list[Rule]:
@@ -49,6 +62,9 @@ class LinePlans:
         self._scanned = 0
         self._prefilter = None
         self._tables: dict[tuple[int, ...], tuple] = {}
+        self._chosen_cache: dict[tuple[int, int], list[Rule]] = {}
+        self._tables_of_list: dict[int, tuple[Sequence[Rule], tuple]] = {}
+        self._digit_rules = 0  # mask of the rules `required_digit` says need a digit
 
     def _prefilter_due(self, doc: Document):
         if self._prefilter is None and self._mode is not False:
@@ -56,7 +72,11 @@ class LinePlans:
             if self._mode or self._scanned > PREFILTER_AFTER_CHARS or self._all_known():
                 from tqcheck.detectors.line_prefilter import LinePrefilter
 
+                from tqcheck.required_digit import known_digit_required
+
                 self._prefilter = LinePrefilter(self._rules)
+                self._digit_rules = sum(1 << i for i, r in enumerate(self._rules)
+                                        if known_digit_required(r.pattern.pattern))
         return self._prefilter
 
     def _all_known(self) -> bool:
@@ -66,19 +86,37 @@ class LinePlans:
         return all(cached_literals(r.pattern.pattern)[0] for r in self._rules)
 
     def _tables_for(self, rules: Sequence[Rule]) -> tuple:
-        """(word table, allowed rule indices, always-run indices, their word table),
-        built once per distinct rule list (the last two once the prefilter exists)."""
+        """(word table, allowed rule mask, always-run mask, their word table), built
+        once per distinct rule list (the last two once the prefilter exists)."""
+        known = self._tables_of_list.get(id(rules))
+        if known is not None and known[0] is rules and (
+                self._prefilter is None or known[1][2] is not None):
+            return known[1]  # the very list seen before (PatternDetector keeps them)
         key = tuple(self._position[r.code] for r in rules)
         tables = self._tables.get(key)
         if tables is None or (self._prefilter is not None and tables[2] is None):
             by_words = tables[0] if tables else _WordTable(rules)
             always_here = always_by_words = None
             if self._prefilter is not None:
-                always_here = frozenset(i for i in key if i in self._prefilter.always)
-                always_by_words = _WordTable([self._rules[i] for i in sorted(always_here)])
-            tables = self._tables[key] = (by_words, frozenset(key), always_here,
+                always_here = sum(1 << i for i in key if i in self._prefilter.always)
+                always_by_words = _WordTable([self._rules[i] for i in indices_of(always_here)])
+            tables = self._tables[key] = (by_words, sum(1 << i for i in key), always_here,
                                           always_by_words)
+        if len(self._tables_of_list) < 64:  # the list is kept alive, so its id stays its own
+            self._tables_of_list[id(rules)] = (rules, tables)
         return tables
+
+    def _chosen(self, mask: int, words: int) -> list[Rule]:
+        """The rules of `mask` (ascending index) that allow `words` words; lines repeat
+        the same few masks, so each pair is worked out once."""
+        key = (mask, words)
+        chosen = self._chosen_cache.get(key)
+        if chosen is None:
+            if len(self._chosen_cache) > _CHOSEN_CACHE_SIZE:
+                self._chosen_cache.clear()
+            chosen = self._chosen_cache[key] = _by_words(
+                [self._rules[j] for j in indices_of(mask)], words)
+        return chosen
 
     def plan(self, doc: Document, rules: Sequence[Rule]) -> Iterator[tuple[Line, list[Rule]]]:
         """(line, rules to search on it) for each line where any rule may match."""
@@ -90,7 +128,7 @@ class LinePlans:
                     yield line, by_words[len(line.text.split())]
             return
         lines = doc.lines
-        hits = prefilter.candidates(doc.text, [line.start for line in lines])
+        hits = prefilter.masks(doc.text, doc.index.starts)
         # Lines without a hit matter only when some rule runs everywhere.
         for i in range(len(lines)) if always else sorted(hits):
             line = lines[i]
@@ -102,10 +140,10 @@ class LinePlans:
                 if chosen:
                     yield line, chosen
                 continue
-            indices = (found & allowed) | always
-            if indices:
-                chosen = _by_words([self._rules[j] for j in sorted(indices)],
-                                   len(line.text.split()))
+            mask = (found & allowed) | always
+            if mask & self._digit_rules and not DIGIT.search(line.text):
+                mask &= ~self._digit_rules  # rules that cannot match without a digit
+            if mask:
+                chosen = self._chosen(mask, len(line.text.split()))
                 if chosen:
                     yield line, chosen
-

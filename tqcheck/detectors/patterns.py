@@ -47,7 +47,7 @@ def paragraphs(doc: Document) -> tuple[tuple[int, int], ...]:
         blocks: list[tuple[int, int]] = []
         first = last = None
         for line in doc.lines:
-            if line.text.strip():  # = not line.blank
+            if not line.blank:
                 if first is None:
                     first = line
                 last = line
@@ -75,18 +75,28 @@ class PatternDetector:
         self._plans = LinePlans(self._line_rules, prefilter)
         self._paragraph_rules = [r for r in rules if r.scope == "paragraph"]
         self._text_rules = [r for r in rules if r.scope in ("span", "document")]
+        self._by_language: dict[str | None, tuple[list[Rule], list[Rule], list[Rule]]] = {}
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
         lang = None if ctx.language in (None, "und", "mul") else ctx.language
+        line_rules, paragraph_rules, text_rules = self._rules_for(lang)
         findings: list[Finding] = []
-        findings += self._line_findings(doc, ctx, [r for r in self._line_rules if r.applies_to(lang)])
-        for rule in self._paragraph_rules:
-            if rule.applies_to(lang):
-                findings += self._guarded(rule, doc, ctx, self._paragraph_matches)
-        for rule in self._text_rules:
-            if rule.applies_to(lang):
-                findings += self._guarded(rule, doc, ctx, self._text_matches)
+        findings += self._line_findings(doc, ctx, line_rules)
+        for rule in paragraph_rules:
+            findings += self._guarded(rule, doc, ctx, self._paragraph_matches)
+        for rule in text_rules:
+            findings += self._guarded(rule, doc, ctx, self._text_matches)
         return findings
+
+    def _rules_for(self, lang: str | None) -> tuple[list[Rule], list[Rule], list[Rule]]:
+        """The line, paragraph and text rules that apply to a document language, the
+        same lists for every document in it (so LinePlans can key its tables on them)."""
+        chosen = self._by_language.get(lang)
+        if chosen is None:
+            chosen = self._by_language[lang] = tuple(
+                [r for r in rules if r.applies_to(lang)]
+                for rules in (self._line_rules, self._paragraph_rules, self._text_rules))
+        return chosen
 
     # -- helpers -----------------------------------------------------------------
     def _guarded(self, rule: Rule, doc: Document, ctx: DetectionContext, matcher) -> list[Finding]:
@@ -113,13 +123,14 @@ class PatternDetector:
     def _text_matches(self, rule: Rule, doc: Document) -> Iterator[Finding]:
         if rule.exclude is not None and rule.exclude.search(doc.text, timeout=REGEX_TIMEOUT):
             return
+        limited = rule.max_words is not None or rule.min_words is not None
         for match in rule.pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
             if match.end() == match.start():
                 continue
-            line = doc.index.line_at(match.start())
-            if not _fits(rule, line.text, _words(line.text)) and (
-                    rule.max_words is not None or rule.min_words is not None):
-                continue
+            if limited or rule.exclude is not None:  # else _fits has nothing to say
+                line = doc.index.line_at(match.start())
+                if not _fits(rule, line.text, _words(line.text)) and limited:
+                    continue
             yield finding_from_rule(rule, doc, match.start(), match.end(),
                                     self._expand(rule, match))
             if rule.scope == "document":
