@@ -1,0 +1,50 @@
+"""The per-document line facts the line detectors share, and the early exits built on
+them: each shortcut must give the answer the full check gives."""
+from __future__ import annotations
+
+from tqcheck.detectors.line_facts import document_lines
+from tqcheck.model import Document
+
+PAGE = ("Accueil\n\n  Politique  \nÉconomie\nUne rubrique dont le titre dépasse quarante lettres\n"
+        "Le conseil municipal a voté le budget lundi soir, après trois heures de débat.\n")
+
+
+def test_counts_words_once_and_keeps_blank_lines_apart():
+    lines = document_lines(Document(PAGE))
+    assert lines.all.words[:4] == [1, 0, 1, 1]
+    assert [line.text for line in lines.filled.lines][:2] == ["Accueil", "  Politique  "]
+    assert lines.filled.words[-1] == 14 and lines.filled.sentence_end[-1]
+
+
+def test_menu_shape_reads_the_stripped_line():
+    shaped = document_lines(Document(PAGE)).filled.menu_shaped
+    # Padding does not make a menu item too long; forty-odd letters of title do.
+    assert shaped[:3] == [True, True, True]
+    assert shaped[3] is False and shaped[4] is False
+
+
+def test_facts_follow_the_document_they_were_asked_for():
+    first, second = Document("Accueil\nMonde\n"), Document("Le maire a parlé lundi soir.\n")
+    assert document_lines(first).all.words == [1, 1, 0]
+    assert document_lines(second).all.words == [6, 0]
+    assert document_lines(first).all.words == [1, 1, 0]
+
+
+def _teasers(pairs: int) -> str:
+    headlines = ["Air France-KLM : Paris et La Haye calment le jeu",
+                 "Fespaco : des actrices lancent une pétition",
+                 "Le budget de la ville adopté après trois heures de débat",
+                 "La grève des contrôleurs reconduite jusqu'à dimanche"]
+    body = ("Le conseil municipal a voté le budget lundi soir, après un long débat "
+            "sur les écoles et les transports de la ville.\n")
+    teasers = "".join(f"{headlines[k]}\n{k + 1} mars 2019 à 13:1{k}\n" for k in range(pairs))
+    return body * 3 + "À lire aussi\n" + teasers
+
+
+def test_a_teaser_list_needs_as_many_timestamps_as_pairs(checker):
+    # Three headline/timestamp pairs make a list of teasers (B305 asks for three);
+    # two do not, and the shortcut that counts timestamps first must agree.
+    found = {f.rule for f in checker.check(_teasers(3), lang="fr").findings}
+    assert "B305" in found
+    found = {f.rule for f in checker.check(_teasers(2), lang="fr").findings}
+    assert "B305" not in found
