@@ -134,3 +134,28 @@ def test_cheap_precheck_never_skips_a_noise_line(shape, lang, line):
     """`may_pass` runs before tokenising; it must let every line a check accepts through."""
     detector = next(d for d in shape.detectors if d.name == "line-shape")
     assert detector.lexicon(lang).may_pass(line, 3)
+
+
+def test_a_line_judged_once_is_still_placed_in_each_document(shape):
+    """Verdicts are kept per line text across documents; where the line sits is judged
+    per document: a date stamp at the head of one text, between paragraphs of another."""
+    stamp = "Par Claire Moreau, 3 mai 2021"
+    body = "\n\n".join([ARTICLE["fr"].strip()] * 3)
+    at_head = f"{stamp}\n\n{ARTICLE['fr']}"
+    inside = f"{body}\n\n{stamp}\n\n{body}\n"
+    assert _shape_rules(shape, at_head, "fr")
+    assert not _shape_rules(shape, inside, "fr")
+    assert _shape_rules(shape, at_head, "fr")
+
+
+def test_kept_verdicts_are_bounded_and_do_not_change_findings(shape, monkeypatch):
+    from tqcheck.detectors import line_shape
+
+    detector = next(d for d in shape.detectors if d.name == "line-shape")
+    texts = [f"{line}\n\n{ARTICLE[lang]}" for lang, line in NOISE]
+    before = [shape.check(t, lang=lang).findings for t, (lang, _) in zip(texts, NOISE)]
+    monkeypatch.setattr(line_shape, "VERDICT_CACHE", 2)
+    detector.verdicts.clear()
+    after = [shape.check(t, lang=lang).findings for t, (lang, _) in zip(texts, NOISE)]
+    assert after == before and all(before)
+    assert all(len(kept) <= 2 + 5 for kept in detector.verdicts.values())

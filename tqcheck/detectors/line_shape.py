@@ -39,6 +39,7 @@ from typing import Callable, Iterable
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.langdata import base_language, data_for
+from tqcheck.detectors.line_facts import document_lines
 from tqcheck.detectors.line_lexicon import (
     CREDIT, DATE, DAY, FUNCTION, HONORIFIC, JOINER, LABEL, MONTH, NAME, NUMBER, OUTLET, PLAIN,
     ROLE, TIME, UI, UI_WEAK, WEEKDAY, LineLexicon, Profile)
@@ -171,6 +172,8 @@ _TEXT_CHECKS = {"link-bar": (link_bar, {"min_items": 3, "max_item_words": 4}),
 _POSITION = {"edge": 2, "prose_words": 8}
 #: Characters per token a short line is allowed on average before it is not tokenised.
 CHARS_PER_TOKEN = 14
+#: The text checks (link bar, contact line) look at lines up to this long.
+TEXT_CHECK_CHARS = 200
 #: What sets a CMS credit field off at the end of a caption: "… pandemia — Foto: Ana
 #: Souza/Secom". A bracketed credit ("… Tabs (Bild: Vivaldi)") is part of the caption as
 #: the editor wrote it, and the devdata pages keep it as content.
@@ -214,6 +217,8 @@ class LineShapeDetector:
         self.frequent = {lang: frozenset(w.lower() for w in table.get("words", []))
                          for lang, table in data_for("function_words", rules).items()}
         self.lexicons: dict[str | None, LineLexicon] = {}
+        self.setups: dict[str | None, _Setup] = {}
+        self.verdicts: dict[str | None, dict[str, tuple]] = {}
         words = sorted({w for table in self.tables.values() for w in table.get("contact", [])},
                        key=len, reverse=True)
         contact_cues = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
@@ -240,79 +245,118 @@ class LineShapeDetector:
                 self.tables, lang, self.frequent.get(lang or "", frozenset()))
         return self.lexicons[lang]
 
+    def setup(self, language: str | None) -> "_Setup":
+        """The plans that apply to a document language, read once per language."""
+        if language not in self.setups:
+            self.setups[language] = _Setup(
+                [p for p in self.plans if p.rule.applies_to(language)],
+                [p for p in self.text_plans if p.rule.applies_to(language)],
+                self.lexicon(base_language(language)))
+        return self.setups[language]
+
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
-        plans = [p for p in self.plans if p.rule.applies_to(ctx.language)]
-        text_plans = [p for p in self.text_plans if p.rule.applies_to(ctx.language)]
-        if not plans and not text_plans:
+        setup = self.setup(ctx.language)
+        if not setup.plans and not setup.text_plans:
             return []
-        lexicon = self.lexicon(base_language(ctx.language))
-        limit = max((max(p.params["max_words"], p.params.get("max_words_labelled", 0))
-                     for p in plans), default=0)
-        short_limit = max((p.params["max_words"] for p in plans), default=0)
-        # More ordinary words than any check allows: stop tokenising the line.
-        give_up = max((p.params["max_plain"] for p in plans), default=0)
-        tails = [p for p in plans if p.kinds and CREDIT_TAIL in p.kinds]
-        min_weak = min((p.params.get("min_weak", 99) for p in plans), default=99)
-        lines = [line for line in doc.lines if not line.blank]
-        prose_before = _prose_counts(lines, [p.rule for p in plans + text_plans])
+        facts = document_lines(doc).filled
+        lines = facts.lines
+        prose_before = _prose_counts(facts.words, [p.rule for p in setup.all_plans])
         total = prose_before[-1]
+        # Page furniture repeats itself, within a page and across a site's pages: a
+        # line's verdicts depend on its text and the language only, so they are kept
+        # (up to VERDICT_CACHE lines) and only the position is judged per document.
+        cache = self.verdicts.setdefault(ctx.language, {})
+        if len(cache) > VERDICT_CACHE:
+            cache.clear()
         out: list[Finding] = []
-        seen: dict[str, Profile | None] = {}
-
-        def report(plan: _Plan, line) -> None:
-            start = line.start + len(line.text) - len(line.text.lstrip())
-            out.append(finding_from_rule(plan.rule, doc, start, start + len(line.text.strip())))
-
-        def at_edge(k: int, edge: int) -> bool:
-            return prose_before[k] < edge or total - prose_before[k + 1] < edge
-
         for k, line in enumerate(lines):
             text = line.text
-            if ":" in text:
-                for plan in tails:
-                    if credit_tail(text.rstrip(), lexicon, plan.params):
-                        report(plan, line)
-            if len(text) <= 200:
-                for plan in text_plans:
-                    if (not _NEEDS[plan.function].isdisjoint(text) and at_edge(k, plan.edge)
-                            and plan.function(text, **plan.params)):
-                        report(plan, line)
-            spaces = text.count(" ")
-            if not plans or len(text) > limit * CHARS_PER_TOKEN or spaces > 2 * limit:
-                continue
-            # Past the short limit only a dated header line can pass, and a date has a digit.
-            if spaces >= short_limit and not _DIGIT.search(text):
-                continue
-            stripped = text.strip()
-            # A line without a letter is a counter or a bare timestamp: B301's business.
-            if not _QUOTES.isdisjoint(stripped) or not _LETTER.search(stripped):
-                continue
-            if stripped not in seen:  # page furniture repeats itself: profile it once
-                seen[stripped] = (lexicon.profile(stripped, give_up)
-                                  if lexicon.may_pass(stripped, min_weak) else None)
-            profile = seen[stripped]
-            if profile is None:
-                continue
-            verdicts: dict[tuple, object] = {}  # M400 and M401 ask the same question
-            for plan in plans:
-                if stripped[-1] in plan.no_end:
+            if len(text) > setup.cached_chars:
+                hits = setup.line_hits(text)  # prose: cheap to judge, never repeats
+            else:
+                hits = cache.get(text)
+                if hits is None:
+                    hits = cache[text] = setup.line_hits(text)
+            for plan, positional in hits:
+                if positional and not (prose_before[k] < plan.edge
+                                       or total - prose_before[k + 1] < plan.edge):
                     continue
-                if plan.key not in verdicts:
-                    verdicts[plan.key] = plan.function(profile, **plan.params)
-                kind = verdicts[plan.key]
-                if not kind or (kind is not True and plan.kinds is not None
-                                and kind not in plan.kinds):
-                    continue
-                if kind in POSITIONAL and not at_edge(k, plan.edge):
-                    continue
-                report(plan, line)
+                start = line.start + len(text) - len(text.lstrip())
+                out.append(finding_from_rule(plan.rule, doc, start, start + len(text.strip())))
         return out
 
 
-def _prose_counts(lines: list, rules: list[Rule]) -> list[int]:
-    """counts[k]: lines of prose among lines[:k] (so counts[-1] is the total)."""
-    words = min(int(rule.params.get("prose_words", _POSITION["prose_words"])) for rule in rules)
+#: Distinct short lines whose verdicts a detector keeps per document language.
+VERDICT_CACHE = 20_000
+
+
+class _Setup:
+    """The plans for one document language and the limits they imply."""
+
+    def __init__(self, plans: list[_Plan], text_plans: list[_Plan], lexicon: LineLexicon) -> None:
+        self.plans, self.text_plans, self.lexicon = plans, text_plans, lexicon
+        self.all_plans = plans + text_plans
+        self.limit = max((max(p.params["max_words"], p.params.get("max_words_labelled", 0))
+                          for p in plans), default=0)
+        self.short_limit = max((p.params["max_words"] for p in plans), default=0)
+        # More ordinary words than any check allows: stop tokenising the line.
+        self.give_up = max((p.params["max_plain"] for p in plans), default=0)
+        self.tails = [p for p in plans if p.kinds and CREDIT_TAIL in p.kinds]
+        self.min_weak = min((p.params.get("min_weak", 99) for p in plans), default=99)
+        #: Lines up to this long may be profiled and are worth a cache entry.
+        self.cached_chars = max(self.limit * CHARS_PER_TOKEN, TEXT_CHECK_CHARS)
+
+    def line_hits(self, text: str) -> tuple[tuple[_Plan, bool], ...]:
+        """(plan, positional) for every plan whose check accepts `text`, in report order;
+        a positional hit counts only near the edge of the text (`_Plan.edge`)."""
+        hits: list[tuple[_Plan, bool]] = []
+        if ":" in text:
+            for plan in self.tails:
+                if credit_tail(text.rstrip(), self.lexicon, plan.params):
+                    hits.append((plan, False))
+        if len(text) <= TEXT_CHECK_CHARS:
+            for plan in self.text_plans:
+                if (not _NEEDS[plan.function].isdisjoint(text)
+                        and plan.function(text, **plan.params)):
+                    hits.append((plan, True))
+        profile = self._profile(text)
+        if profile is None:
+            return tuple(hits)
+        stripped = text.strip()
+        verdicts: dict[tuple, object] = {}  # M400 and M401 ask the same question
+        for plan in self.plans:
+            if stripped[-1] in plan.no_end:
+                continue
+            if plan.key not in verdicts:
+                verdicts[plan.key] = plan.function(profile, **plan.params)
+            kind = verdicts[plan.key]
+            if not kind or (kind is not True and plan.kinds is not None
+                            and kind not in plan.kinds):
+                continue
+            hits.append((plan, kind in POSITIONAL))
+        return tuple(hits)
+
+    def _profile(self, text: str) -> Profile | None:
+        """The token profile of a line a shape check might accept, else None."""
+        spaces = text.count(" ")
+        if not self.plans or len(text) > self.limit * CHARS_PER_TOKEN or spaces > 2 * self.limit:
+            return None
+        # Past the short limit only a dated header line can pass, and a date has a digit.
+        if spaces >= self.short_limit and not _DIGIT.search(text):
+            return None
+        stripped = text.strip()
+        # A line without a letter is a counter or a bare timestamp: B301's business.
+        if not _QUOTES.isdisjoint(stripped) or not _LETTER.search(stripped):
+            return None
+        if not self.lexicon.may_pass(stripped, self.min_weak):
+            return None
+        return self.lexicon.profile(stripped, self.give_up)
+
+
+def _prose_counts(words: list[int], rules: list[Rule]) -> list[int]:
+    """counts[k]: lines of prose among the first k lines (so counts[-1] is the total)."""
+    least = min(int(rule.params.get("prose_words", _POSITION["prose_words"])) for rule in rules)
     counts = [0]
-    for line in lines:
-        counts.append(counts[-1] + (len(line.text.split()) >= words))
+    for n in words:
+        counts.append(counts[-1] + (n >= least))
     return counts
