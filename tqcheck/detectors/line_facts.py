@@ -29,10 +29,11 @@ MENU_CHARS = 40
 class LineFacts:
     """Per-line answers for one document's lines (all of them, or the non-blank ones)."""
 
-    def __init__(self, lines: tuple[Line, ...]) -> None:
+    def __init__(self, lines: tuple[Line, ...], words: list[int] | None = None) -> None:
         self.lines = lines
         #: Whitespace-separated words per line (0: a blank line).
-        self.words: list[int] = [len(line.text.split()) for line in lines]
+        self.words: list[int] = ([len(line.text.split()) for line in lines]
+                                 if words is None else words)
 
     @cached_property
     def sentence_end(self) -> list[bool]:
@@ -72,9 +73,11 @@ class DocumentLines:
     """A document's lines as the line detectors see them: all, and the non-blank ones."""
 
     def __init__(self, doc: Document) -> None:
-        self.all = LineFacts(doc.lines)
-        self.filled = LineFacts(tuple(line for line, words in zip(doc.lines, self.all.words)
-                                      if words))
+        lines = doc.lines
+        self.all = LineFacts(lines)
+        filled = [k for k, words in enumerate(self.all.words) if words]
+        self.filled = LineFacts(tuple(lines[k] for k in filled),
+                                [self.all.words[k] for k in filled])
 
 
 @lru_cache(maxsize=2)
