@@ -2,7 +2,7 @@
 them: each shortcut must give the answer the full check gives."""
 from __future__ import annotations
 
-from tqcheck.detectors.line_facts import document_lines
+from tqcheck.detectors.line_facts import document_lines, ends_sentence
 from tqcheck.model import Document
 
 PAGE = ("Accueil\n\n  Politique  \nÉconomie\nUne rubrique dont le titre dépasse quarante lettres\n"
@@ -48,3 +48,16 @@ def test_a_teaser_list_needs_as_many_timestamps_as_pairs(checker):
     assert "B305" in found
     found = {f.rule for f in checker.check(_teasers(2), lang="fr").findings}
     assert "B305" not in found
+
+
+def test_sentence_end_without_a_regex_reads_as_the_regex_does():
+    import regex
+
+    pattern = regex.compile(r"[.!?…][\"'»”’)\]]*\s*$")
+    lines = ["Il a voté le budget.", "Il a voté le budget", "« Pourquoi ? »", "(voir p. 3)",
+             "Fin.) ", "Fin. )", "Fin…\u3000", "Fin.\u00a0\r", "", "   ", ".", "Et alors ?’\"",
+             "Fin.\n", "Fin\n.", "Fin.\x1c", "Fin.\x1f ", "Fin!]"]
+    # Every character of the Basic Multilingual Plane's first blocks after a full stop
+    # and after a word: the spaces the regex skips are exactly the ones stripped.
+    lines += [f"Fin.{chr(c)}" for c in range(0x3100)] + [f"Fin{chr(c)}" for c in range(0x3100)]
+    assert [ends_sentence(line) for line in lines] == [bool(pattern.search(line)) for line in lines]

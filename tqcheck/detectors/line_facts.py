@@ -16,33 +16,56 @@ import regex
 from tqcheck.model import Document, Line
 
 _LETTER = regex.compile(r"\p{L}")
-# Sentence-final punctuation, possibly followed by closing quotes or brackets.
-_SENTENCE_END = regex.compile(r"[.!?…][\"'»”’)\]]*\s*$")
+#: What the `regex` module's \s matches: str.isspace() less the four separators
+#: \x1c-\x1f. Stripping these from the right is how `ends_sentence` reads the pattern
+#: [.!?…]["'»”’)\]]*\s*$ without running a regex over every line.
+REGEX_SPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_CLOSERS = "\"'»”’)]"
+_SENTENCE_ENDS = ".!?…"
 # A menu item ends without punctuation, starts with a capital and holds no number.
-_MENU_END = regex.compile(r"[.!?…:;,»”\"')\]]\s*$")
+_MENU_ENDS = frozenset(".!?…:;,»”\"')]")
 _TITLE_START = regex.compile(r"^\s*[\p{Lu}\p{Lt}]")
 _DIGIT = regex.compile(r"\d")
 #: A menu item is at most this many characters long (stripped).
 MENU_CHARS = 40
 
 
-class LineFacts:
-    """Per-line answers for one document's lines (all of them, or the non-blank ones)."""
+def ends_sentence(text: str) -> bool:
+    """Ends with sentence punctuation, possibly before closing quotes or brackets and
+    spaces: what the regex [.!?…]["'»”’)\\]]*\\s*$ finds (see REGEX_SPACE)."""
+    text = text.rstrip(REGEX_SPACE).rstrip(_CLOSERS)
+    return bool(text) and text[-1] in _SENTENCE_ENDS
 
-    def __init__(self, lines: tuple[Line, ...], words: list[int] | None = None) -> None:
+
+class LineFacts:
+    """Per-line answers for one document's lines (all of them, or the non-blank ones:
+    those are a view of all lines, `index` their positions, and share their answers)."""
+
+    def __init__(self, lines: tuple[Line, ...], words: list[int] | None = None,
+                 parent: "LineFacts | None" = None, index: list[int] | None = None) -> None:
         self.lines = lines
         #: Whitespace-separated words per line (0: a blank line).
         self.words: list[int] = ([len(line.text.split()) for line in lines]
                                  if words is None else words)
+        self._parent, self._index = parent, index
+
+    def _from_parent(self, name: str) -> list[bool] | None:
+        if self._parent is None or self._index is None:
+            return None
+        column = getattr(self._parent, name)
+        return [column[k] for k in self._index]
 
     @cached_property
     def sentence_end(self) -> list[bool]:
         """Ends with sentence punctuation, possibly before closing quotes or brackets."""
-        return [bool(_SENTENCE_END.search(line.text)) for line in self.lines]
+        return (self._from_parent("sentence_end")
+                or [ends_sentence(line.text) for line in self.lines])
 
     @cached_property
     def letter(self) -> list[bool]:
-        return [bool(_LETTER.search(line.text)) for line in self.lines]
+        return (self._from_parent("letter")
+                or [bool(_LETTER.search(line.text)) for line in self.lines])
 
     def label_like(self, k: int, max_words: int) -> bool:
         """One to `max_words` words with at least one letter and no sentence punctuation."""
@@ -57,14 +80,17 @@ class LineFacts:
     def menu_shaped(self) -> list[bool]:
         """Short, capitalised, without a number or closing punctuation: a menu item if it
         also has few enough words (the caller's `max_words`)."""
+        shared = self._from_parent("menu_shaped")
+        if shared is not None:
+            return shared
         out = []
         for line, words in zip(self.lines, self.words):
             text = line.text
             if not words or (len(text) > MENU_CHARS and len(text.strip()) > MENU_CHARS):
                 out.append(False)
                 continue
-            text = text.strip()
-            out.append(bool(_TITLE_START.match(text)) and not _MENU_END.search(text)
+            text = text.strip()  # not blank (it has words), and ends in no space
+            out.append(bool(_TITLE_START.match(text)) and text[-1] not in _MENU_ENDS
                        and not _DIGIT.search(text))
         return out
 
@@ -77,7 +103,7 @@ class DocumentLines:
         self.all = LineFacts(lines)
         filled = [k for k, words in enumerate(self.all.words) if words]
         self.filled = LineFacts(tuple(lines[k] for k in filled),
-                                [self.all.words[k] for k in filled])
+                                [self.all.words[k] for k in filled], self.all, filled)
 
 
 @lru_cache(maxsize=2)
