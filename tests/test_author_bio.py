@@ -58,3 +58,15 @@ def test_bio_in_the_body_is_left_alone(s212):
     lang, line = BIOS[0]
     text = ARTICLE[lang] + line + "\n\nLe maire a salué la décision.\n\nLa réouverture est prévue en mars.\n\nUn recours a été déposé.\n"
     assert _s212(s212, lang, text) == []
+
+
+def test_the_last_lines_are_counted_from_the_foot_never_the_first_line(s212):
+    """Only the last three non-blank lines are read, blank lines and trailing spaces
+    between them not counted, and the opening line never: a two-line note is no article."""
+    lang, line = BIOS[0]
+    tail = "Le maire a salué la décision.\n\n \n\nUn recours a été déposé.\n\n\t\n"
+    assert _s212(s212, lang, ARTICLE[lang] + line + "\n\n" + tail) == [line]
+    one_more = "Le maire a salué la décision.\n\nLa réouverture est prévue.\n\nUn recours a été déposé.\n"
+    assert _s212(s212, lang, ARTICLE[lang] + line + "\n\n" + one_more) == []
+    assert _s212(s212, lang, f"{line}\n\nUn recours a été déposé.\n") == []
+    assert _s212(s212, lang, f"Un recours a été déposé.\n\n{line}\n") == [line]

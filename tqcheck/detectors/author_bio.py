@@ -78,6 +78,12 @@ class AuthorBioDetector:
 
 def _last_lines(lines: tuple[Line, ...], count: int) -> list[Line]:
     """The last `count` non-blank lines, never the first one (a bio sits under a text,
-    and a one-line note is not an article with a bio under it)."""
-    filled = [line for line in lines if line.text.strip()]
-    return filled[max(1, len(filled) - count):]
+    and a one-line note is not an article with a bio under it). Read from the end: a
+    long text is not walked for its last lines."""
+    found: list[Line] = []
+    for line in reversed(lines):
+        if line.text.strip():
+            found.append(line)
+            if len(found) > count:
+                return found[count - 1::-1] if count > 0 else []
+    return found[-2::-1]  # every non-blank line but the first
