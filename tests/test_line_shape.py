@@ -159,3 +159,21 @@ def test_kept_verdicts_are_bounded_and_do_not_change_findings(shape, monkeypatch
     after = [shape.check(t, lang=lang).findings for t, (lang, _) in zip(texts, NOISE)]
     assert after == before and all(before)
     assert all(len(kept) <= 2 + 5 for kept in detector.verdicts.values())
+
+
+def test_remembered_token_classes_give_the_profiles_a_fresh_lexicon_gives(shape, monkeypatch):
+    """Token classes are memoised per lexicon (and edge-stripped tokens per process);
+    a memo that starts afresh at every token must not change a profile. "Mai" is a
+    month beside a number and a name without one: the memo key must tell them apart."""
+    from tqcheck.detectors import line_lexicon
+
+    detector = next(d for d in shape.detectors if d.name == "line-shape")
+    lines = [line for _, line in NOISE + CONTENT] + ["Mai Tran, Hanoi", "Mai Tran, 3 mai 2021"]
+    warm = detector.lexicon("fr")
+    expected = [warm.profile(line) for line in lines] + [warm.profile(line) for line in lines]
+    monkeypatch.setattr(line_lexicon, "MEMO_SIZE", 1)
+    fresh = line_lexicon.LineLexicon.build(detector.tables, "fr", detector.frequent["fr"])
+    again = [fresh.profile(line) for line in lines] + [fresh.profile(line) for line in lines]
+    assert again == expected
+    assert expected[-2].counts != expected[-1].counts
+    assert len(fresh.classes) <= 1

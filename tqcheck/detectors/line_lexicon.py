@@ -43,6 +43,15 @@ _WORD = re.compile(r"\w+")
 # An elided article or preposition glued to its word: "l'article", "d’Ana", "dell'anno".
 _ELISION = re.compile(r"^\w{1,4}['’](?=\w)")
 _EDGE = re.compile(r"^[^\w©@#&]+|[^\w.©@#&]+$|(?<=\w)[.:]$")
+#: Tokens (and token classes) remembered at most, before the memo starts afresh.
+MEMO_SIZE = 50_000
+#: Memo of `_edge_pair`: raw token -> (token without its edge punctuation, lower-cased).
+_EDGES: dict[str, tuple[str, str]] = {}
+
+
+def _edge_pair(token: str) -> tuple[str, str]:
+    bare = _EDGE.sub("", token)
+    return bare, bare.lower()
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,9 @@ class LineLexicon:
     #: no digit cannot pass any check, and is not tokenised.
     anchors: frozenset[str] = field(default_factory=frozenset)
     weak_anchors: frozenset[str] = field(default_factory=frozenset)
+    #: Memo of `_classify` (names, labels and widget words recur from line to line).
+    classes: dict[tuple[str, bool, bool], str | None] = field(default_factory=dict, compare=False,
+                                                              repr=False)
 
     @classmethod
     def build(cls, tables: Mapping[str, dict], lang: str | None,
@@ -138,8 +150,11 @@ class LineLexicon:
                 raw += [t for t in token.split("/") if t]
             else:
                 raw.append(token)
-        stripped_tokens = [_EDGE.sub("", t) for t in raw]
-        words = [t.lower() for t in stripped_tokens]
+        if len(_EDGES) >= MEMO_SIZE:
+            _EDGES.clear()
+        pairs = [_EDGES.get(t) or _EDGES.setdefault(t, _edge_pair(t)) for t in raw]
+        stripped_tokens = [pair[0] for pair in pairs]
+        words = [pair[1] for pair in pairs]
         counts: dict[str, int] = {}
         first = None
         has_digit_line = bool(_DIGIT.search(text))
@@ -151,7 +166,13 @@ class LineLexicon:
                     cls, size = phrase_cls, len(phrase)
                     break
             if cls is None:
-                cls = self._classify(stripped_tokens[i], has_digit_line, i == 0)
+                key = (stripped_tokens[i], has_digit_line, i == 0)
+                if key in self.classes:
+                    cls = self.classes[key]
+                else:
+                    if len(self.classes) >= MEMO_SIZE:
+                        self.classes.clear()
+                    cls = self.classes[key] = self._classify(*key)
             if cls is not None:
                 counts[cls] = counts.get(cls, 0) + size
                 first = first or cls
