@@ -61,3 +61,22 @@ def test_sentence_end_without_a_regex_reads_as_the_regex_does():
     # and after a word: the spaces the regex skips are exactly the ones stripped.
     lines += [f"Fin.{chr(c)}" for c in range(0x3100)] + [f"Fin{chr(c)}" for c in range(0x3100)]
     assert [ends_sentence(line) for line in lines] == [bool(pattern.search(line)) for line in lines]
+
+
+def test_every_character_python_calls_a_letter_is_a_regex_letter():
+    """`letter` trusts str.isalpha on a line's first character before asking \\p{L}."""
+    import sys
+
+    import regex
+
+    letter = regex.compile(r"\p{L}")
+    assert not [c for c in map(chr, range(sys.maxunicode + 1))
+                if c.isalpha() and not letter.match(c)]
+    lines = document_lines(Document("Accueil\n1 2 3\n→ 12\n  é\n« Élan »\n")).all
+    assert lines.letter == [True, False, False, True, True, False]
+
+
+def test_menu_shape_needs_a_capital_first_and_no_digit_anywhere():
+    text = "Monde\nmonde\nÉconomie 2\nDžungla\nSport.\nÉté 2020 »\nLa Une\n"
+    shaped = document_lines(Document(text)).all.menu_shaped
+    assert shaped == [True, False, False, True, False, False, True, False]

@@ -25,8 +25,7 @@ _CLOSERS = "\"'»”’)]"
 _SENTENCE_ENDS = ".!?…"
 # A menu item ends without punctuation, starts with a capital and holds no number.
 _MENU_ENDS = frozenset(".!?…:;,»”\"')]")
-_TITLE_START = regex.compile(r"^\s*[\p{Lu}\p{Lt}]")
-_DIGIT = regex.compile(r"\d")
+_TITLE_NO_DIGIT = regex.compile(r"[\p{Lu}\p{Lt}]\D*")
 #: A menu item is at most this many characters long (stripped).
 MENU_CHARS = 40
 
@@ -64,8 +63,11 @@ class LineFacts:
 
     @cached_property
     def letter(self) -> list[bool]:
+        """Holds a letter (\\p{L}); most lines open with one, which str.isalpha tells
+        without a regex (every character it calls a letter, \\p{L} does too)."""
         return (self._from_parent("letter")
-                or [bool(_LETTER.search(line.text)) for line in self.lines])
+                or [line.text[:1].isalpha() or bool(_LETTER.search(line.text))
+                    for line in self.lines])
 
     def label_like(self, k: int, max_words: int) -> bool:
         """One to `max_words` words with at least one letter and no sentence punctuation."""
@@ -90,8 +92,7 @@ class LineFacts:
                 out.append(False)
                 continue
             text = text.strip()  # not blank (it has words), and ends in no space
-            out.append(bool(_TITLE_START.match(text)) and text[-1] not in _MENU_ENDS
-                       and not _DIGIT.search(text))
+            out.append(text[-1] not in _MENU_ENDS and bool(_TITLE_NO_DIGIT.fullmatch(text)))
         return out
 
 
