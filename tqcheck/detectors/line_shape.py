@@ -338,8 +338,10 @@ class _Setup:
 
     def _profile(self, text: str) -> Profile | None:
         """The token profile of a line a shape check might accept, else None."""
+        if not self.plans or len(text) > self.limit * CHARS_PER_TOKEN:
+            return None
         spaces = text.count(" ")
-        if not self.plans or len(text) > self.limit * CHARS_PER_TOKEN or spaces > 2 * self.limit:
+        if spaces > 2 * self.limit:
             return None
         # Past the short limit only a dated header line can pass, and a date has a digit.
         if spaces >= self.short_limit and not _DIGIT.search(text):
