@@ -158,7 +158,7 @@ def test_kept_verdicts_are_bounded_and_do_not_change_findings(shape, monkeypatch
     detector.verdicts.clear()
     after = [shape.check(t, lang=lang).findings for t, (lang, _) in zip(texts, NOISE)]
     assert after == before and all(before)
-    assert all(len(kept) <= 2 + 5 for kept in detector.verdicts.values())
+    assert sum(map(len, detector.verdicts.values())) <= 2 + 5
 
 
 def test_remembered_token_classes_give_the_profiles_a_fresh_lexicon_gives(shape, monkeypatch):

@@ -74,4 +74,4 @@ def test_kept_verdicts_are_bounded_and_do_not_change_findings(b401, monkeypatch)
     detector.verdicts.clear()
     assert [b401.check(text, lang=lang).findings for lang, text in texts] == before
     assert sum(map(bool, before)) == len(NOTICES)
-    assert all(len(kept) <= 1 + 2 for kept in detector.verdicts.values())
+    assert sum(map(len, detector.verdicts.values())) <= 1 + 2

@@ -43,8 +43,9 @@ _WORD = re.compile(r"\w+")
 # An elided article or preposition glued to its word: "l'article", "d’Ana", "dell'anno".
 _ELISION = re.compile(r"^\w{1,4}['’](?=\w)")
 _EDGE = re.compile(r"^[^\w©@#&]+|[^\w.©@#&]+$|(?<=\w)[.:]$")
-#: Tokens (and token classes) remembered at most, before the memo starts afresh.
-MEMO_SIZE = 50_000
+#: Tokens (and token classes) remembered at most, before the memo starts afresh (about
+#: 2 MB each).
+MEMO_SIZE = 10_000
 #: Memo of `_edge_pair`: raw token -> (token without its edge punctuation, lower-cased).
 _EDGES: dict[str, tuple[str, str]] = {}
 

@@ -264,10 +264,10 @@ class LineShapeDetector:
         total = prose_before[-1]
         # Page furniture repeats itself, within a page and across a site's pages: a
         # line's verdicts depend on its text and the language only, so they are kept
-        # (up to VERDICT_CACHE lines) and only the position is judged per document.
+        # (up to VERDICT_CACHE lines in all) and only the position is judged per document.
+        if sum(map(len, self.verdicts.values())) > VERDICT_CACHE:
+            self.verdicts.clear()  # bounded memory, whatever the mix of languages
         cache = self.verdicts.setdefault(ctx.language, {})
-        if len(cache) > VERDICT_CACHE:
-            cache.clear()
         out: list[Finding] = []
         for k, line in enumerate(lines):
             text = line.text
@@ -286,8 +286,9 @@ class LineShapeDetector:
         return out
 
 
-#: Distinct short lines whose verdicts a detector keeps per document language.
-VERDICT_CACHE = 20_000
+#: Distinct short lines whose verdicts a detector keeps (all languages together: a few
+#: MB; the cache starts afresh when full).
+VERDICT_CACHE = 30_000
 
 
 class _Setup:

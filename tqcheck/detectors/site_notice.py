@@ -101,8 +101,8 @@ class _Plan:
 #: Lines up to this long have their verdicts kept across documents (a site's notices and
 #: placeholders repeat on every page; sentences of prose are longer and never repeat).
 CACHED_CHARS = 120
-#: Distinct lines whose verdicts are kept per document language.
-VERDICT_CACHE = 20_000
+#: Distinct lines whose verdicts are kept, all languages together (a few MB).
+VERDICT_CACHE = 30_000
 
 
 class SiteNoticeDetector:
@@ -124,9 +124,9 @@ class SiteNoticeDetector:
         plans = self.plans[ctx.language]
         if not plans:
             return []
+        if sum(map(len, self.verdicts.values())) > VERDICT_CACHE:
+            self.verdicts.clear()  # bounded memory, whatever the mix of languages
         cache = self.verdicts.setdefault(ctx.language, {})
-        if len(cache) > VERDICT_CACHE:
-            cache.clear()
         least = min(plan.min_words for plan in plans)
         most = max(plan.max_words for plan in plans)
         facts = document_lines(doc).all
