@@ -177,3 +177,18 @@ def test_remembered_token_classes_give_the_profiles_a_fresh_lexicon_gives(shape,
     assert again == expected
     assert expected[-2].counts != expected[-1].counts
     assert len(fresh.classes) <= 1
+
+
+def test_tokens_read_as_needed_give_the_profile_of_the_whole_line(shape):
+    """`profile` reads tokens only as far as it needs them: a phrase is still matched
+    whole (also at the end of the line, or cut short by it), and a line of prose stops
+    being read once it has more ordinary words than any check allows."""
+    lexicon = next(d for d in shape.detectors if d.name == "line-shape").lexicon("fr")
+    head = lexicon.profile("Mis à jour le 3 mai 2021 à 08h12", 1)
+    assert head.first == "label" and head["label"] == 3 and head.tokens == 9
+    tail = lexicon.profile("Par Claire Moreau, mis à jour le 3 mai", 1)
+    assert tail["label"] == 4 and tail["name"] == 2 and tail.tokens == 9
+    cut = lexicon.profile("Mis à", 1)
+    assert cut.first == "name" and cut["label"] == 0 and cut.tokens == 2
+    assert lexicon.profile("Par Claire Moreau a dit que le maire viendra lundi", 1) is None
+    assert lexicon.profile("Par Claire Moreau a dit que le maire viendra lundi") is not None
