@@ -148,7 +148,7 @@ class LineLexicon:
         found = _WORD.findall(lower)
         if not self.anchors.isdisjoint(found):
             return True
-        return sum(word in self.weak_anchors for word in found) >= min_weak
+        return sum(map(self.weak_anchors.__contains__, found)) >= min_weak
 
     def profile(self, text: str, give_up: int | None = None) -> Profile | None:
         """The class counts of `text` (a short line): O(tokens), phrases looked up by
