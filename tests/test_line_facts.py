@@ -80,3 +80,17 @@ def test_menu_shape_needs_a_capital_first_and_no_digit_anywhere():
     text = "Monde\nmonde\nÉconomie 2\nDžungla\nSport.\nÉté 2020 »\nLa Une\n"
     shaped = document_lines(Document(text)).all.menu_shaped
     assert shaped == [True, False, False, True, False, False, True, False]
+
+
+def test_a_wrapped_sentence_end_stays_even_after_a_stray_separator(checker):
+    """B301 keeps "2020.)" that ends a sentence wrapped from the line before; a converter's
+    stray \\x1c after it (which str.strip takes and \\s does not) changes nothing."""
+    text = ("Le conseil municipal a voté le budget lundi soir, après un long débat sur "
+            "les écoles (voir le compte rendu de mars\n{}\nLes travaux commencent en juin "
+            "et dureront six mois, selon la mairie.\n")
+    for end in ("2020.)", "2020.)\x1c"):
+        found = [f.text for f in checker.check(text.format(end), lang="fr").findings
+                 if f.rule == "B301"]
+        assert found == [], end
+    assert [f.rule for f in checker.check(text.format("→ 12"), lang="fr").findings
+            if f.rule == "B301"] == ["B301"]

@@ -52,7 +52,7 @@ from typing import Iterable
 import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
-from tqcheck.detectors.line_facts import LineFacts, document_lines
+from tqcheck.detectors.line_facts import LineFacts, document_lines, ends_sentence
 from tqcheck.detectors.line_runs import menu_lines
 from tqcheck.model import Document, Finding, Rule
 
@@ -118,12 +118,14 @@ def _letterless(f: LineFacts, max_tokens: int) -> list[int]:
     lines, words, end = f.lines, f.words, f.sentence_end
     out = []
     for k, line in enumerate(lines):
-        if f.letter[k] or words[k] > max_tokens or _DATE_TIME.match(line.text.strip()):
+        text = line.text.strip()
+        if f.letter[k] or words[k] > max_tokens or _DATE_TIME.match(text):
             continue
         before = k - 1 if k else None
         after = k + 1 if k + 1 < len(lines) else None
-        # "2020.)" finishing a sentence that the dump wrapped onto a new line.
-        if (before is not None and words[before] >= SENTENCE_WORDS and end[k]
+        # "2020.)" finishing a sentence that the dump wrapped onto a new line (read on
+        # the stripped line: str.strip also takes the separators \x1c-\x1f).
+        if (before is not None and words[before] >= SENTENCE_WORDS and ends_sentence(text)
                 and (not end[before]
                      or lines[before].text.count("(") > lines[before].text.count(")"))):
             continue
