@@ -45,7 +45,7 @@ from tqcheck.detectors.shape_checks import (
     CREDIT_TAIL, POSITIONAL, author_contact, credit_tail, link_bar, metadata_line, ui_line)
 from tqcheck.model import Document, Finding, Rule
 
-_QUOTES = frozenset("«»“”\"„")
+_QUOTE = re.compile("[«»“”\"„]")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 #: Line endings that rule a line out: a question is a headline; a colon introduces the
@@ -58,7 +58,7 @@ _CHECKS = {
     "ui": (ui_line, {"max_words": 7, "max_plain": 1, "min_share": 0.6, "min_weak": 3}),
 }
 #: A character each text check needs on the line before it is worth running.
-_NEEDS = {link_bar: frozenset("|•·»>/-–—"), author_contact: frozenset("@")}
+_NEEDS = {link_bar: "|•·»>/-–—", author_contact: "@"}
 #: Checks on the raw line text (no token profile): name -> (function, defaults).
 _TEXT_CHECKS = {"link-bar": (link_bar, {"min_items": 3, "max_item_words": 4}),
                 "contact": (author_contact, {"max_words": 12})}
@@ -184,6 +184,9 @@ class _Setup:
         self.min_weak = min((p.params.get("min_weak", 99) for p in plans), default=99)
         #: Lines up to this long may be profiled and are worth a cache entry.
         self.cached_chars = max(self.limit * CHARS_PER_TOKEN, TEXT_CHECK_CHARS)
+        #: Each text plan with the characters it needs (one search per line for all).
+        self.text_needs = [(plan, _one_of(_NEEDS[plan.function])) for plan in text_plans]
+        self.any_need = _one_of("".join(_NEEDS[plan.function] for plan in text_plans))
 
     def line_hits(self, text: str) -> tuple[tuple[_Plan, bool], ...]:
         """(plan, positional) for every plan whose check accepts `text`, in report order;
@@ -193,10 +196,9 @@ class _Setup:
             for plan in self.tails:
                 if credit_tail(text.rstrip(), self.lexicon, plan.params):
                     hits.append((plan, False))
-        if len(text) <= TEXT_CHECK_CHARS:
-            for plan in self.text_plans:
-                if (not _NEEDS[plan.function].isdisjoint(text)
-                        and plan.function(text, **plan.params)):
+        if len(text) <= TEXT_CHECK_CHARS and self.any_need.search(text):
+            for plan, needs in self.text_needs:
+                if needs.search(text) and plan.function(text, **plan.params):
                     hits.append((plan, True))
         profile = self._profile(text)
         if profile is None:
@@ -227,11 +229,16 @@ class _Setup:
             return None
         stripped = text.strip()
         # A line without a letter is a counter or a bare timestamp: B301's business.
-        if not _QUOTES.isdisjoint(stripped) or not _LETTER.search(stripped):
+        if _QUOTE.search(stripped) or not _LETTER.search(stripped):
             return None
         if not self.lexicon.may_pass(stripped, self.min_weak):
             return None
         return self.lexicon.profile(stripped, self.give_up)
+
+
+def _one_of(characters: str) -> re.Pattern:
+    """A pattern matching any of `characters` (none when empty)."""
+    return re.compile("[" + re.escape(characters) + "]" if characters else "(?!)")
 
 
 def _prose_counts(words: list[int], rules: list[Rule]) -> list[int]:
