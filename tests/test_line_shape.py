@@ -192,3 +192,15 @@ def test_tokens_read_as_needed_give_the_profile_of_the_whole_line(shape):
     assert cut.first == "name" and cut["label"] == 0 and cut.tokens == 2
     assert lexicon.profile("Par Claire Moreau a dit que le maire viendra lundi", 1) is None
     assert lexicon.profile("Par Claire Moreau a dit que le maire viendra lundi") is not None
+
+
+@pytest.mark.parametrize("bar", ["Accueil » Monde » Europe » France",
+                                 "Startseite – Politik – Wirtschaft – Kultur",
+                                 "Sobre nós • Anuncie • Contato • Trabalhe conosco",
+                                 "Home / News / Sport / Weather"])
+def test_each_separator_a_link_bar_may_use_lets_the_line_through(checker, bar):
+    """The text checks run only on lines holding a character they need (one search for
+    all of them): every separator of a link bar must count as one."""
+    b402 = Checker(checker.ruleset.only(lambda r: r.code == "B402"), identifier=checker.identifier)
+    found = {f.rule for f in b402.check(f"{ARTICLE['fr']}\n{bar}\n", lang="fr").findings}
+    assert found == {"B402"}, bar
