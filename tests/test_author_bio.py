@@ -58,3 +58,25 @@ def test_bio_in_the_body_is_left_alone(s212):
     lang, line = BIOS[0]
     text = ARTICLE[lang] + line + "\n\nLe maire a salué la décision.\n\nLa réouverture est prévue en mars.\n\nUn recours a été déposé.\n"
     assert _s212(s212, lang, text) == []
+
+
+def test_the_last_lines_are_counted_from_the_foot_never_the_first_line(s212):
+    """Only the last three non-blank lines are read, blank lines and trailing spaces
+    between them not counted, and the opening line never: a two-line note is no article."""
+    lang, line = BIOS[0]
+    tail = "Le maire a salué la décision.\n\n \n\nUn recours a été déposé.\n\n\t\n"
+    assert _s212(s212, lang, ARTICLE[lang] + line + "\n\n" + tail) == [line]
+    one_more = "Le maire a salué la décision.\n\nLa réouverture est prévue.\n\nUn recours a été déposé.\n"
+    assert _s212(s212, lang, ARTICLE[lang] + line + "\n\n" + one_more) == []
+    assert _s212(s212, lang, f"{line}\n\nUn recours a été déposé.\n") == []
+    assert _s212(s212, lang, f"Un recours a été déposé.\n\n{line}\n") == [line]
+
+
+def test_outlet_and_career_cues_need_the_writers_voice(s212):
+    """The voice (self or trade) is looked for first and the line dropped without it:
+    an outlet and two career cues are not a bio, the same line with a trade word is."""
+    lead = "The council voted on Tuesday to close the bridge.\n\nWork will take six months.\n\n"
+    voiceless = "Based in Leeds since 2010, passionate about radio and podcasts."
+    voiced = "Journalist based in Leeds since 2010, passionate about radio and podcasts."
+    assert _s212(s212, "en", lead + voiceless + "\n") == []
+    assert _s212(s212, "en", lead + voiced + "\n") == [voiced]

@@ -134,3 +134,73 @@ def test_cheap_precheck_never_skips_a_noise_line(shape, lang, line):
     """`may_pass` runs before tokenising; it must let every line a check accepts through."""
     detector = next(d for d in shape.detectors if d.name == "line-shape")
     assert detector.lexicon(lang).may_pass(line, 3)
+
+
+def test_a_line_judged_once_is_still_placed_in_each_document(shape):
+    """Verdicts are kept per line text across documents; where the line sits is judged
+    per document: a date stamp at the head of one text, between paragraphs of another."""
+    stamp = "Par Claire Moreau, 3 mai 2021"
+    body = "\n\n".join([ARTICLE["fr"].strip()] * 3)
+    at_head = f"{stamp}\n\n{ARTICLE['fr']}"
+    inside = f"{body}\n\n{stamp}\n\n{body}\n"
+    assert _shape_rules(shape, at_head, "fr")
+    assert not _shape_rules(shape, inside, "fr")
+    assert _shape_rules(shape, at_head, "fr")
+
+
+def test_kept_verdicts_are_bounded_and_do_not_change_findings(shape, monkeypatch):
+    from tqcheck.detectors import line_shape
+
+    detector = next(d for d in shape.detectors if d.name == "line-shape")
+    texts = [f"{line}\n\n{ARTICLE[lang]}" for lang, line in NOISE]
+    before = [shape.check(t, lang=lang).findings for t, (lang, _) in zip(texts, NOISE)]
+    monkeypatch.setattr(line_shape, "VERDICT_CACHE", 2)
+    detector.verdicts.clear()
+    after = [shape.check(t, lang=lang).findings for t, (lang, _) in zip(texts, NOISE)]
+    assert after == before and all(before)
+    assert sum(map(len, detector.verdicts.values())) <= 2 + 5
+
+
+def test_remembered_token_classes_give_the_profiles_a_fresh_lexicon_gives(shape, monkeypatch):
+    """Token classes are memoised per lexicon (and edge-stripped tokens per process);
+    a memo that starts afresh at every token must not change a profile. "Mai" is a
+    month beside a number and a name without one: the memo key must tell them apart."""
+    from tqcheck.detectors import line_lexicon
+
+    detector = next(d for d in shape.detectors if d.name == "line-shape")
+    lines = [line for _, line in NOISE + CONTENT] + ["Mai Tran, Hanoi", "Mai Tran, 3 mai 2021"]
+    warm = detector.lexicon("fr")
+    expected = [warm.profile(line) for line in lines] + [warm.profile(line) for line in lines]
+    monkeypatch.setattr(line_lexicon, "MEMO_SIZE", 1)
+    fresh = line_lexicon.LineLexicon.build(detector.tables, "fr", detector.frequent["fr"])
+    again = [fresh.profile(line) for line in lines] + [fresh.profile(line) for line in lines]
+    assert again == expected
+    assert expected[-2].counts != expected[-1].counts
+    assert len(fresh.classes) <= 1
+
+
+def test_tokens_read_as_needed_give_the_profile_of_the_whole_line(shape):
+    """`profile` reads tokens only as far as it needs them: a phrase is still matched
+    whole (also at the end of the line, or cut short by it), and a line of prose stops
+    being read once it has more ordinary words than any check allows."""
+    lexicon = next(d for d in shape.detectors if d.name == "line-shape").lexicon("fr")
+    head = lexicon.profile("Mis à jour le 3 mai 2021 à 08h12", 1)
+    assert head.first == "label" and head["label"] == 3 and head.tokens == 9
+    tail = lexicon.profile("Par Claire Moreau, mis à jour le 3 mai", 1)
+    assert tail["label"] == 4 and tail["name"] == 2 and tail.tokens == 9
+    cut = lexicon.profile("Mis à", 1)
+    assert cut.first == "name" and cut["label"] == 0 and cut.tokens == 2
+    assert lexicon.profile("Par Claire Moreau a dit que le maire viendra lundi", 1) is None
+    assert lexicon.profile("Par Claire Moreau a dit que le maire viendra lundi") is not None
+
+
+@pytest.mark.parametrize("bar", ["Accueil » Monde » Europe » France",
+                                 "Startseite – Politik – Wirtschaft – Kultur",
+                                 "Sobre nós • Anuncie • Contato • Trabalhe conosco",
+                                 "Home / News / Sport / Weather"])
+def test_each_separator_a_link_bar_may_use_lets_the_line_through(checker, bar):
+    """The text checks run only on lines holding a character they need (one search for
+    all of them): every separator of a link bar must count as one."""
+    b402 = Checker(checker.ruleset.only(lambda r: r.code == "B402"), identifier=checker.identifier)
+    found = {f.rule for f in b402.check(f"{ARTICLE['fr']}\n{bar}\n", lang="fr").findings}
+    assert found == {"B402"}, bar

@@ -52,3 +52,28 @@ def test_notice_is_removed(b401, lang, line):
 @pytest.mark.parametrize("lang,line", NEWS)
 def test_news_about_the_web_is_kept(b401, lang, line):
     assert not b401.check(f"{LEAD[lang]}\n\n{line}\n", lang=lang).findings
+
+
+def test_a_kept_verdict_belongs_to_its_language(b401):
+    """Verdicts of short lines are kept across documents, per document language: an
+    English notice is one in an English text, and the French cues do not know it."""
+    from tqcheck.detectors.site_notice import CACHED_CHARS
+
+    line = "Sign in to comment on this article."
+    assert len(line) <= CACHED_CHARS  # short enough for its verdict to be kept
+    for _ in range(2):
+        assert b401.check(f"{LEAD['en']}\n\n{line}\n", lang="en").findings
+        assert not b401.check(f"{LEAD['fr']}\n\n{line}\n", lang="fr").findings
+
+
+def test_kept_verdicts_are_bounded_and_do_not_change_findings(b401, monkeypatch):
+    from tqcheck.detectors import site_notice
+
+    texts = [(lang, f"{LEAD[lang]}\n\n{line}\n") for lang, line in NOTICES + NEWS]
+    before = [b401.check(text, lang=lang).findings for lang, text in texts]
+    monkeypatch.setattr(site_notice, "VERDICT_CACHE", 1)
+    detector = next(d for d in b401.detectors if d.name == "site-notice")
+    detector.verdicts.clear()
+    assert [b401.check(text, lang=lang).findings for lang, text in texts] == before
+    assert sum(map(bool, before)) == len(NOTICES)
+    assert sum(map(len, detector.verdicts.values())) <= 1 + 2

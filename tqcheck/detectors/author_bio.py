@@ -20,7 +20,9 @@ from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.langdata import PerLanguage, alternatives, data_for
 from tqcheck.model import Document, Finding, Line, Rule
 
-CUE_GROUPS = ("self", "trade", "outlet", "career")
+#: The writer's own voice or trade, which a bio needs, and the cues that go with it.
+VOICE, COMPANIONS = ("self", "trade"), ("outlet", "career")
+CUE_GROUPS = VOICE + COMPANIONS
 _QUOTES = regex.compile(r"[«»“”\"„]")
 
 
@@ -37,19 +39,22 @@ class BioCues:
         return cls({k: v for k, v in groups.items() if v is not None},
                    alternatives(table.get("veto", [])))
 
-    def groups_in(self, text: str) -> set[str]:
-        return {name for name, pattern in self.groups.items() if pattern.search(text)}
+    def count(self, names: tuple[str, ...], text: str) -> int:
+        """How many of the cue groups `names` occur in `text`."""
+        return sum(1 for name in names
+                   if name in self.groups and self.groups[name].search(text))
 
 
 def is_bio(cues: BioCues, text: str, min_groups: int) -> bool:
     """A line speaks about its writer: the writer's own voice (or a trade word) plus
-    enough other kinds of cue, and nothing that marks reported speech."""
+    enough other kinds of cue, and nothing that marks reported speech. The voice is
+    looked for first: most lines under an article have none, and are settled by it."""
+    voiced = cues.count(VOICE, text)
+    if not voiced:
+        return False
     if _QUOTES.search(text) or (cues.veto is not None and cues.veto.search(text)):
         return False
-    found = cues.groups_in(text)
-    if not found & {"self", "trade"}:
-        return False
-    return len(found) >= min_groups
+    return voiced + cues.count(COMPANIONS, text) >= min_groups
 
 
 class AuthorBioDetector:
@@ -78,6 +83,12 @@ class AuthorBioDetector:
 
 def _last_lines(lines: tuple[Line, ...], count: int) -> list[Line]:
     """The last `count` non-blank lines, never the first one (a bio sits under a text,
-    and a one-line note is not an article with a bio under it)."""
-    filled = [line for line in lines if line.text.strip()]
-    return filled[max(1, len(filled) - count):]
+    and a one-line note is not an article with a bio under it). Read from the end: a
+    long text is not walked for its last lines."""
+    found: list[Line] = []
+    for line in reversed(lines):
+        if line.text.strip():
+            found.append(line)
+            if len(found) > count:
+                return found[count - 1::-1] if count > 0 else []
+    return found[-2::-1]  # every non-blank line but the first

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Iterator, Mapping
 
 # Token classes.
 MONTH, WEEKDAY, TIME, LABEL, CREDIT, ROLE, OUTLET, HONORIFIC, UI, UI_WEAK, JOINER = (
@@ -43,6 +43,27 @@ _WORD = re.compile(r"\w+")
 # An elided article or preposition glued to its word: "l'article", "d’Ana", "dell'anno".
 _ELISION = re.compile(r"^\w{1,4}['’](?=\w)")
 _EDGE = re.compile(r"^[^\w©@#&]+|[^\w.©@#&]+$|(?<=\w)[.:]$")
+#: Tokens (and token classes) remembered at most, before the memo starts afresh (about
+#: 2 MB each).
+MEMO_SIZE = 10_000
+#: Memo of `_edge_pair`: raw token -> (token without its edge punctuation, lower-cased).
+_EDGES: dict[str, tuple[str, str]] = {}
+
+
+def _raw_tokens(text: str) -> Iterator[str]:
+    """The tokens of a line: "Foto/Quelle", "picture alliance/dpa" are two tokens,
+    "12/03/2021" is one."""
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if "/" in token and not token[0].isdigit():
+            yield from (t for t in token.split("/") if t)
+        else:
+            yield token
+
+
+def _edge_pair(token: str) -> tuple[str, str]:
+    bare = _EDGE.sub("", token)
+    return bare, bare.lower()
 
 
 @dataclass(frozen=True)
@@ -78,6 +99,9 @@ class LineLexicon:
     #: no digit cannot pass any check, and is not tokenised.
     anchors: frozenset[str] = field(default_factory=frozenset)
     weak_anchors: frozenset[str] = field(default_factory=frozenset)
+    #: Memo of `_classify` (names, labels and widget words recur from line to line).
+    classes: dict[tuple[str, bool, bool], str | None] = field(default_factory=dict, compare=False,
+                                                              repr=False)
 
     @classmethod
     def build(cls, tables: Mapping[str, dict], lang: str | None,
@@ -124,34 +148,51 @@ class LineLexicon:
         found = _WORD.findall(lower)
         if not self.anchors.isdisjoint(found):
             return True
-        return sum(word in self.weak_anchors for word in found) >= min_weak
+        return sum(map(self.weak_anchors.__contains__, found)) >= min_weak
 
     def profile(self, text: str, give_up: int | None = None) -> Profile | None:
         """The class counts of `text` (a short line): O(tokens), phrases looked up by
         their first word. None as soon as more than `give_up` tokens are ordinary or
-        frequent words: no check could accept the line then."""
-        raw: list[str] = []
-        for m in _TOKEN.finditer(text):
-            token = m.group()
-            # "Foto/Quelle", "picture alliance/dpa" are two tokens; "12/03/2021" is one.
-            if "/" in token and not token[0].isdigit():
-                raw += [t for t in token.split("/") if t]
-            else:
-                raw.append(token)
-        stripped_tokens = [_EDGE.sub("", t) for t in raw]
-        words = [t.lower() for t in stripped_tokens]
+        frequent words: no check could accept the line then (most lines that get this
+        far stop after a few tokens, so tokens are read as the count needs them)."""
+        tokens = _raw_tokens(text)
+        stripped_tokens: list[str] = []
+        words: list[str] = []
+        if len(_EDGES) >= MEMO_SIZE:
+            _EDGES.clear()
+
+        def read(n: int) -> None:
+            """Make sure the first `n` tokens are read (all of them if fewer)."""
+            while len(words) < n:
+                token = next(tokens, None)
+                if token is None:
+                    return
+                bare, lower = _EDGES.get(token) or _EDGES.setdefault(token, _edge_pair(token))
+                stripped_tokens.append(bare)
+                words.append(lower)
+
         counts: dict[str, int] = {}
         first = None
         has_digit_line = bool(_DIGIT.search(text))
         i = 0
-        while i < len(raw):
+        read(1)
+        while i < len(words):
             cls, size = None, 1
-            for phrase, phrase_cls in self.phrase_starts.get(words[i], ()):
+            phrases = self.phrase_starts.get(words[i], ())
+            if phrases:
+                read(i + len(phrases[0][0]))  # the longest phrase comes first
+            for phrase, phrase_cls in phrases:
                 if tuple(words[i:i + len(phrase)]) == phrase:
                     cls, size = phrase_cls, len(phrase)
                     break
             if cls is None:
-                cls = self._classify(stripped_tokens[i], has_digit_line, i == 0)
+                key = (stripped_tokens[i], has_digit_line, i == 0)
+                if key in self.classes:
+                    cls = self.classes[key]
+                else:
+                    if len(self.classes) >= MEMO_SIZE:
+                        self.classes.clear()
+                    cls = self.classes[key] = self._classify(*key)
             if cls is not None:
                 counts[cls] = counts.get(cls, 0) + size
                 first = first or cls
@@ -159,6 +200,7 @@ class LineLexicon:
                         and counts.get(PLAIN, 0) + counts.get(FUNCTION, 0) > give_up):
                     return None
             i += size
+            read(i + 1)
         stripped = text.rstrip()
         return Profile(counts, sum(counts.values()), first,
                        stripped[-1:] if stripped else "", "©" in text or "(c)" in text.lower(),

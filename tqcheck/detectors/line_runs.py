@@ -9,21 +9,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
-from tqcheck.model import Document, Finding, Line, Rule
+from tqcheck.detectors.line_facts import LineFacts, document_lines
+from tqcheck.model import Document, Finding, Rule
 
-_SENTENCE_END = regex.compile(r"[.!?…:;,»”\"')\]]\s*$")
-_TITLE_START = regex.compile(r"^\s*[\p{Lu}\p{Lt}]")
-_DIGIT = regex.compile(r"\d")
-
-
-def _menu_like(line: Line, max_words: int) -> bool:
-    text = line.text.strip()
-    return (0 < len(text.split()) <= max_words and len(text) <= 40
-            and bool(_TITLE_START.match(text)) and not _SENTENCE_END.search(text)
-            and not _DIGIT.search(text))
+#: A line of at least this many words is prose: a menu ends before it.
+PROSE_WORDS = 8
 
 
 class ShortLineRunDetector:
@@ -34,46 +25,44 @@ class ShortLineRunDetector:
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
         out: list[Finding] = []
+        facts = document_lines(doc).all
         for rule in self.rules:
-            menus = menu_lines(doc.lines, int(rule.params.get("min_run", 4)),
+            menus = menu_lines(facts, int(rule.params.get("min_run", 4)),
                                int(rule.params.get("max_words", 3)))
-            out += [finding_from_rule(rule, doc, line.start, line.end) for line in menus]
+            out += [finding_from_rule(rule, doc, facts.lines[k].start, facts.lines[k].end)
+                    for k in menus]
         return out
 
 
-def menu_lines(lines: tuple[Line, ...] | list[Line], min_run: int, max_words: int) -> list[Line]:
-    """Every line of every run in `lines` that looks like a menu."""
-    lines = tuple(lines)
-    out: list[Line] = []
+def menu_lines(facts: LineFacts, min_run: int, max_words: int) -> list[int]:
+    """The index of every line of every run in `facts.lines` that looks like a menu:
+    one to `max_words` words, at most 40 characters, capitalised, no number, no
+    closing punctuation."""
+    words, shaped = facts.words, facts.menu_shaped
+    out: list[int] = []
     start = None
-    for i in range(len(lines) + 1):
-        if i < len(lines) and _menu_like(lines[i], max_words):
+    for i in range(len(words) + 1):
+        if i < len(words) and shaped[i] and 0 < words[i] <= max_words:
             start = i if start is None else start
             continue
         if start is not None:
-            out += _menu(lines, start, i, min_run)
+            out += _menu(facts, start, i, min_run)
         start = None
     return out
 
 
-def _prose(line: Line | None) -> bool:
-    return line is not None and len(line.text.split()) >= 8
-
-
-def _menu(lines: tuple[Line, ...], start: int, end: int, min_run: int) -> list[Line]:
+def _menu(facts: LineFacts, start: int, end: int, min_run: int) -> range | list[int]:
     """The menu lines in lines[start:end], or none if the run does not look like one."""
+    words, lines = facts.words, facts.lines
     # A heading glued to the article that follows it is not part of the menu.
-    if end < len(lines) and _prose(lines[end]):
+    if end < len(lines) and words[end] >= PROSE_WORDS:
         end -= 1
-    run = lines[start:end]
-    if len(run) < min_run:
+    if end - start < min_run:
         return []
     # Menu items are distinct; a forum's "Name / Show posts / Name" repeats.
-    if len({line.text.strip() for line in run}) < 0.8 * len(run):
+    if len({lines[k].text.strip() for k in range(start, end)}) < 0.8 * (end - start):
         return []
     # Short lines with prose on both sides belong to the text (a list, a post header).
-    before = lines[start - 1] if start > 0 else None
-    after = lines[end] if end < len(lines) else None
-    if _prose(before) and _prose(after):
+    if start > 0 and words[start - 1] >= PROSE_WORDS and end < len(lines) and words[end] >= PROSE_WORDS:
         return []
-    return list(run)
+    return range(start, end)

@@ -52,12 +52,10 @@ from typing import Iterable
 import regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
+from tqcheck.detectors.line_facts import LineFacts, document_lines, ends_sentence
 from tqcheck.detectors.line_runs import menu_lines
-from tqcheck.model import Document, Finding, Line, Rule
+from tqcheck.model import Document, Finding, Rule
 
-_LETTER = regex.compile(r"\p{L}")
-# Sentence-final punctuation, possibly followed by closing quotes or brackets.
-_SENTENCE_END = regex.compile(r"[.!?…][\"'»”’)\]]*\s*$")
 # Dates, times and numbers with separators ("17.03.2020, 21:30", "8:09", "1.11.").
 _DATE_TIME = regex.compile(r"^[\d\s.,:/\-–]*\d[.:/\-]\d[\d\s.,:/\-–]*$")
 _LIST_INTRO = regex.compile(r":\s*$")
@@ -72,21 +70,6 @@ SENTENCE_WORDS = 4
 TEMPLATE_LABEL_WORDS = 3
 
 
-def _words(line: Line) -> int:
-    return len(line.text.split())
-
-
-def _prose(line: Line, min_words: int) -> bool:
-    """A line of running text: long enough and ending like a sentence."""
-    return _words(line) >= min_words and bool(_SENTENCE_END.search(line.text))
-
-
-def _label_like(line: Line, max_words: int) -> bool:
-    """One to `max_words` words with at least one letter and no sentence punctuation."""
-    return (0 < _words(line) <= max_words and bool(_LETTER.search(line.text))
-            and not _SENTENCE_END.search(line.text))
-
-
 class ShortLineContextDetector:
     """Runs the rules' checks (`params.check`) on each document's non-blank lines."""
 
@@ -96,7 +79,8 @@ class ShortLineContextDetector:
         self.rules = rules
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
-        lines = [line for line in doc.lines if not line.blank]
+        facts = document_lines(doc).filled
+        lines = facts.lines
         findings: list[Finding] = []
         for rule in self.rules:
             if not rule.applies_to(ctx.language):
@@ -108,130 +92,134 @@ class ShortLineContextDetector:
             # Each param keeps its default's type: TOML gives ints where floats are meant.
             params = {name: type(default)(rule.params.get(name, default))
                       for name, default in defaults.items()}
-            hits = function(lines, **params)
+            hits = function(facts, **params)
             if function in _WHOLE_RUN:
-                findings += [finding_from_rule(rule, doc, run[0].start, run[-1].end,
+                findings += [finding_from_rule(rule, doc, lines[run[0]].start, lines[run[-1]].end,
                                                message=f"{rule.message} ({len(run)} lines)")
-                             for run in _runs(lines, hits)]
+                             for run in _runs(hits)]
             else:
-                findings += [finding_from_rule(rule, doc, line.start, line.end) for line in hits]
+                findings += [finding_from_rule(rule, doc, lines[k].start, lines[k].end)
+                             for k in hits]
         return findings
 
 
-def _runs(lines: list[Line], hits: list[Line]) -> list[list[Line]]:
-    """`hits` grouped into runs of lines adjacent in `lines`."""
-    position = {line.start: k for k, line in enumerate(lines)}
-    runs: list[list[Line]] = []
-    for line in hits:
-        if runs and position[line.start] == position[runs[-1][-1].start] + 1:
-            runs[-1].append(line)
+def _runs(hits: list[int]) -> list[list[int]]:
+    """Line indices `hits` (ascending) grouped into runs of adjacent lines."""
+    runs: list[list[int]] = []
+    for k in hits:
+        if runs and k == runs[-1][-1] + 1:
+            runs[-1].append(k)
         else:
-            runs.append([line])
+            runs.append([k])
     return runs
 
 
-def _letterless(lines: list[Line], max_tokens: int) -> list[Line]:
+def _letterless(f: LineFacts, max_tokens: int) -> list[int]:
+    lines, words, end = f.lines, f.words, f.sentence_end
     out = []
     for k, line in enumerate(lines):
         text = line.text.strip()
-        if _LETTER.search(text) or len(text.split()) > max_tokens or _DATE_TIME.match(text):
+        if f.letter[k] or words[k] > max_tokens or _DATE_TIME.match(text):
             continue
-        before = lines[k - 1] if k else None
-        after = lines[k + 1] if k + 1 < len(lines) else None
-        # "2020.)" finishing a sentence that the dump wrapped onto a new line.
-        if (before is not None and _words(before) >= SENTENCE_WORDS and _SENTENCE_END.search(text)
-                and (not _SENTENCE_END.search(before.text)
-                     or before.text.count("(") > before.text.count(")"))):
+        before = k - 1 if k else None
+        after = k + 1 if k + 1 < len(lines) else None
+        # "2020.)" finishing a sentence that the dump wrapped onto a new line (read on
+        # the stripped line: str.strip also takes the separators \x1c-\x1f).
+        if (before is not None and words[before] >= SENTENCE_WORDS and ends_sentence(text)
+                and (not end[before]
+                     or lines[before].text.count("(") > lines[before].text.count(")"))):
             continue
         # A score or a figure between two paragraphs of prose belongs to the text.
         if (before is not None and after is not None
-                and _prose(before, SENTENCE_WORDS) and _prose(after, SENTENCE_WORDS)):
+                and f.prose(before, SENTENCE_WORDS) and f.prose(after, SENTENCE_WORDS)):
             continue
-        out.append(line)
+        out.append(k)
     return out
 
 
-def _repeated(lines: list[Line], max_words: int, min_count: int, prose_words: int,
-              period_share: float) -> list[Line]:
-    counts = Counter(line.text.strip() for line in lines)
+def _repeated(f: LineFacts, max_words: int, min_count: int, prose_words: int,
+              period_share: float) -> list[int]:
+    texts = [line.text.strip() for line in f.lines]
+    counts = Counter(texts)
     # The page template's period: how often its most repeated label comes back (once a
     # post, once a teaser). Furniture comes back about as often; a user name, a rank or
     # a heading that a few posts share comes back less.
-    period = max((counts[line.text.strip()] for line in lines
-                  if _label_like(line, TEMPLATE_LABEL_WORDS)), default=0)
+    period = max((counts[texts[k]] for k in range(len(texts))
+                  if f.label_like(k, TEMPLATE_LABEL_WORDS)), default=0)
     floor = max(min_count, period_share * period)
     out = []
-    for k, line in enumerate(lines):
-        if counts[line.text.strip()] < floor or not _label_like(line, max_words):
+    for k, line in enumerate(f.lines):
+        if counts[texts[k]] < floor or not f.label_like(k, max_words):
             continue
-        after = lines[k + 1] if k + 1 < len(lines) else None
         # A speaker or field label that introduces prose ("Frage:") belongs to the text.
-        if _LIST_INTRO.search(line.text) and after is not None and _words(after) >= prose_words:
+        if (_LIST_INTRO.search(line.text) and k + 1 < len(texts)
+                and f.words[k + 1] >= prose_words):
             continue
-        out.append(line)
+        out.append(k)
     return out
 
 
-def _trailing(lines: list[Line], max_words: int, prose_words: int, min_run: int) -> list[Line]:
-    last = max((k for k, line in enumerate(lines) if _prose(line, prose_words)), default=None)
+def _trailing(f: LineFacts, max_words: int, prose_words: int, min_run: int) -> list[int]:
+    last = next((k for k in range(len(f.lines) - 1, -1, -1) if f.prose(k, prose_words)), None)
     if last is None:
         return []
     out = []
     intro = False
-    for line in lines[last + 1:]:
-        if _LIST_INTRO.search(line.text):
+    for k in range(last + 1, len(f.lines)):
+        if _LIST_INTRO.search(f.lines[k].text):
             intro = True  # the lines after "Les lauréats :" are a list, not chrome
-        if intro or not _label_like(line, max_words):
+        if intro or not f.label_like(k, max_words):
             continue
-        out.append(line)
+        out.append(k)
     # One short line at the foot is as often the author's name as a button: a run is chrome.
     return out if len(out) >= min_run else []
 
 
-def _leading(lines: list[Line], max_words: int, prose_words: int, min_run: int) -> list[Line]:
-    run: list[Line] = []
-    for line in lines:
-        if _words(line) > max_words or _SENTENCE_END.search(line.text):
+def _leading(f: LineFacts, max_words: int, prose_words: int, min_run: int) -> list[int]:
+    run = 0
+    for k in range(len(f.lines)):
+        if f.words[k] > max_words or f.sentence_end[k]:
             break
-        run.append(line)
+        run += 1
     else:
         return []  # nothing but short lines: no article to stand above
-    if _prose(lines[len(run)], prose_words) and run:
-        run.pop()  # a heading glued to the text it introduces
-    return run if len(run) >= min_run else []
+    if f.prose(run, prose_words) and run:
+        run -= 1  # a heading glued to the text it introduces
+    return list(range(run)) if run >= min_run else []
 
 
-def _teasers(lines: list[Line], max_words: int, date_words: int, min_pairs: int) -> list[Line]:
-    def stamp(line: Line) -> bool:
-        return (_words(line) <= date_words and bool(_YEAR.search(line.text))
-                and bool(_CLOCK.search(line.text)))
+def _teasers(f: LineFacts, max_words: int, date_words: int, min_pairs: int) -> list[int]:
+    lines, words = f.lines, f.words
+    stamp = [words[k] <= date_words and bool(_YEAR.search(line.text))
+             and bool(_CLOCK.search(line.text)) for k, line in enumerate(lines)]
+    if min_pairs > 0 and sum(stamp) < min_pairs:
+        return []  # a teaser list needs `min_pairs` timestamps
 
-    def headline(line: Line) -> bool:
-        return (0 < _words(line) <= max_words and not _STATEMENT_END.search(line.text)
-                and not stamp(line))
+    def headline(k: int) -> bool:
+        return (0 < words[k] <= max_words and not _STATEMENT_END.search(lines[k].text)
+                and not stamp[k])
 
-    out: list[Line] = []
+    out: list[int] = []
     k = 0
     while k < len(lines) - 1:
         j = k
-        while j + 1 < len(lines) and headline(lines[j]) and stamp(lines[j + 1]):
+        while j + 1 < len(lines) and stamp[j + 1] and headline(j):
             j += 2
-        dated_before = k > 0 and stamp(lines[k - 1])
+        dated_before = k > 0 and stamp[k - 1]
         if (j - k) // 2 >= min_pairs and not dated_before:
-            out += lines[k:j]
+            out += range(k, j)
             k = j
         else:
             k += 1
     return out
 
 
-def _menu_outside(lines: list[Line], min_run: int, max_words: int, prose_words: int) -> list[Line]:
-    prose = [k for k, line in enumerate(lines) if _prose(line, prose_words)]
+def _menu_outside(f: LineFacts, min_run: int, max_words: int, prose_words: int) -> list[int]:
+    prose = [k for k in range(len(f.lines)) if f.prose(k, prose_words)]
     if not prose:
         return []  # no article to be outside of
-    first, last = lines[prose[0]].start, lines[prose[-1]].start
-    return [line for line in menu_lines(lines, min_run, max_words)
-            if line.start < first or line.start > last]
+    first, last = prose[0], prose[-1]
+    return [k for k in menu_lines(f, min_run, max_words) if k < first or k > last]
 
 
 #: check name -> (function, its params with their defaults); a rule file's `params`
