@@ -62,6 +62,22 @@ def test_nested_quotes_have_depth():
     assert depths == {"«": 0, "“": 1}
 
 
+def test_scan_sees_marks_at_both_ends_of_its_range_and_none_outside():
+    # The scan jumps from mark to mark: the first and last characters of a paragraph
+    # count, its neighbours' marks do not, and letters, digits and inch marks stay out.
+    before = "« Fin du paragraphe précédent »\n"
+    paragraph = "(Le 12\" écran) « Il a dit “non” [hier] et {pas} aujourd'hui »"
+    text = before + paragraph + "\n« Suite »"
+    start, end = len(before), len(before) + len(paragraph)
+    result = scan(text, start, end, (("«", "»"), ("“", "”")))
+    assert [(text[m.open_at], text[m.close_at]) for m in result.marks] == [
+        ("(", ")"), ("«", "»"), ("“", "”"), ("[", "]"), ("{", "}")]
+    assert result.marks[0].open_at == start and result.marks[1].close_at == end - 1
+    assert not result.stray_closers
+    cut = scan(text, start, end - 1, (("«", "»"), ("“", "”")))
+    assert [text[m.open_at] for m in cut.marks if m.close_at is None] == ["«"]
+
+
 def test_undetermined_language_checks_brackets_only(checker):
     text = "Le maire a dit « oui (sans conditions.\n"
     codes = [f.rule for f in checker.check(text, lang="und").findings if f.category == "typography"]

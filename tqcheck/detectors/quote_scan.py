@@ -9,6 +9,7 @@ that into findings.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -43,6 +44,15 @@ def _is_inch_mark(text: str, i: int) -> bool:
     return text[i] == '"' and i > 0 and text[i - 1].isdigit()
 
 
+@lru_cache(maxsize=64)
+def _mark_finder(quote_pairs: tuple[tuple[str, str], ...]) -> regex.Pattern:
+    """A class of every character that opens or closes one of the pairs: the scan visits
+    those only (a paragraph of prose holds a handful among thousands of characters, and
+    a Python loop over every character was most of the typography detector's time)."""
+    chars = {mark for pair in (*quote_pairs, *BRACKETS) for mark in pair if len(mark) == 1}
+    return regex.compile("[" + regex.escape("".join(sorted(chars))) + "]")
+
+
 def scan(text: str, start: int, end: int, quote_pairs: tuple[tuple[str, str], ...]) -> Scan:
     """Match openers and closers in text[start:end]. Quotes close only their own opener;
     a closer that matches something deeper in the stack closes the inner ones too (they
@@ -65,10 +75,8 @@ def scan(text: str, start: int, end: int, quote_pairs: tuple[tuple[str, str], ..
             pos, pair = stack.pop()
             marks.append(Mark(pos, at if len(stack) == level else None, pair, depth()))
 
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in openers and ch not in closers:
-            continue
+    for found in _mark_finder(quote_pairs).finditer(text, start, end):
+        i, ch = found.start(), found.group()
         if ch not in "()[]{}\"" and word_internal(text, i):
             continue
         if ch == '"' and _is_inch_mark(text, i) and not any(p == ('"', '"') for _, p in stack):
