@@ -5,6 +5,7 @@ import pytest
 
 from artifact_manifest import assert_case, score_detector
 from tqcheck.detectors.langdata import data_for
+from tqcheck.detectors.mt_artifacts import _repeated_runs
 from tqcheck.detectors.name_variants import Transliteration, name_variants
 from tqcheck.model import Rule
 
@@ -58,6 +59,15 @@ CASES = [
                          ids=[f"{c[2]}-{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_mt_artifact_cases(checker, lang, text, rule, flags):
     assert_case(checker, lang, text, rule, flags)
+
+
+def test_repeated_runs_report_where_the_repeat_starts_and_ends():
+    text = ("Le chantier sera terminé à la fin À LA FIN de l'année, "
+            "l'hôpital l'hôpital aussi ; «Bonjour bonjour», dit-il.")
+    found = [(text[first:second], text[second:end], chunk)
+             for first, second, end, chunk in _repeated_runs(text)]
+    assert found == [("Bonjour ", "bonjour", "Bonjour"), ("l'hôpital ", "l'hôpital", "l'hôpital"),
+                     ("à la fin ", "À LA FIN", "à la fin")]
 
 
 def _translit(lang: str) -> Transliteration:

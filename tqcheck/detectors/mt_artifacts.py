@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from itertools import compress, count, islice
+from itertools import accumulate, compress, count, islice
 from operator import eq
 from typing import Iterable, Iterator
 
@@ -54,7 +54,7 @@ _DASH_START = regex.compile(r"^[\-–—•]\s*")
 _FRAGMENT = regex.compile(
     r"(?<=[\p{L}\p{N})»”\"][.!?])[ \u00a0]+(?P<frag>[\-–—•]?\s*[^\s.!?][^.!?\n]{0,40}?\.?)[ \t]*$",
     regex.M)
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_LETTER_RUN = regex.compile(r"([\p{L}\p{M}]+)")  # split() keeps the words
 # A lone word closing its paragraph or line: "… auf dem Podium. dpa".
 _STUB_END = regex.compile(r"[ \t]*(?:\n|$)")
 # The word just before a fragment's full stop.
@@ -69,10 +69,15 @@ MAX_REPEAT_WORDS = 5
 def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
     """(start, start of the repeat, end of the repeat, chunk) for each run of 1-5 words
     repeated right after itself ("à la fin à la fin"), case-insensitively. Words inside
-    a run are joined by a space or an apostrophe; the two runs by spaces only."""
-    keys = list(map(str.lower, _LETTERS.findall(text)))
-    spans = _LETTERS.finditer(text)
-    words: list[tuple[int, int]] = []  # word spans, read only as far as a repeat needs
+    a run are joined by a space or an apostrophe; the two runs by spaces only.
+
+    One split gives the words and the text between them at C speed; offsets are summed
+    only once a repeat is found (most texts have none, and asking every word for its
+    span was most of this check's time)."""
+    parts = _LETTER_RUN.split(text)  # [before, word 0, gap 0, word 1, gap 1, ...]
+    keys = list(map(str.lower, islice(parts, 1, None, 2)))
+    gaps = parts[2::2]  # gaps[k]: between word k and word k + 1
+    ends: list[int] = []  # ends[j]: where parts[j] ends; word k is ends[2k]:ends[2k + 1]
     taken: list[tuple[int, int]] = []
     for n in range(1, MAX_REPEAT_WORDS + 1):
         for i in compress(count(), map(eq, keys, islice(keys, n, None))):
@@ -80,21 +85,21 @@ def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
                 continue
             if keys[i:i + n] != keys[i + n:i + 2 * n]:
                 continue
-            if len(words) < i + 2 * n:
-                words += (m.span() for m in islice(spans, i + 2 * n - len(words)))
-            gaps = [text[words[k][1]:words[k + 1][0]] for k in range(i, i + 2 * n - 1)]
-            inner = gaps[:n - 1] + gaps[n:]
-            if gaps[n - 1].strip(" ") or not all(g in (" ", "'", "’") for g in inner):
+            between = gaps[i:i + 2 * n - 1]
+            inner = between[:n - 1] + between[n:]
+            if between[n - 1].strip(" ") or not all(g in (" ", "'", "’") for g in inner):
                 continue
-            if gaps[:n - 1] != gaps[n:]:
+            if between[:n - 1] != between[n:]:
                 continue
-            first, second, end = words[i][0], words[i + n][0], words[i + 2 * n - 1][1]
+            if not ends:
+                ends = list(accumulate(map(len, parts)))
+            first, second, end = ends[2 * i], ends[2 * (i + n)], ends[2 * (i + 2 * n) - 1]
             if (first > 0 and text[first - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                 continue
             if any(a < end and first < b for a, b in taken):
                 continue  # inside a repeat already reported
             taken.append((first, end))
-            yield first, second, end, text[first:words[i + n - 1][1]]
+            yield first, second, end, text[first:ends[2 * (i + n) - 1]]
 
 
 class MtArtifactDetector:
