@@ -5,7 +5,9 @@ import pytest
 
 from artifact_manifest import assert_case, score_detector
 from tqcheck.detectors.langdata import data_for
-from tqcheck.detectors.mt_artifacts import _repeated_runs
+import regex
+
+from tqcheck.detectors.mt_artifacts import _repeated_runs, sentence_signature
 from tqcheck.detectors.name_variants import Transliteration, name_variants
 from tqcheck.model import Rule
 
@@ -68,6 +70,22 @@ def test_repeated_runs_report_where_the_repeat_starts_and_ends():
              for first, second, end, chunk in _repeated_runs(text)]
     assert found == [("Bonjour ", "bonjour", "Bonjour"), ("l'hôpital ", "l'hôpital", "l'hôpital"),
                      ("à la fin ", "À LA FIN", "à la fin")]
+
+
+def test_sentence_signature_keeps_only_word_characters():
+    # The duplicate check reads the words of a sentence only if another sentence has the
+    # same signature: sound only if no character outside a word adds to a signature.
+    word_char = regex.compile(r"[\p{L}\p{M}\p{N}]")
+    adds = [c for c in map(chr, range(0x110000)) if sentence_signature(c)]
+    assert len(adds) >= 62 and all(word_char.match(c) for c in adds)
+    assert sentence_signature("« Le Conseil a voté, à 12 voix ! »") == b"leconseilavot12voix"
+
+
+def test_a_repeat_differing_in_case_and_punctuation_is_still_found(checker):
+    text = ("Le conseil municipal a voté mardi le budget de la ville pour l'année. "
+            "LE CONSEIL MUNICIPAL a voté, mardi, le budget de la ville pour l'année !\n")
+    found = [f for f in checker.check(text, lang="fr").findings if f.rule == "A103"]
+    assert [f.text for f in found] == [text.split(". ")[1].strip()]
 
 
 def _translit(lang: str) -> Transliteration:

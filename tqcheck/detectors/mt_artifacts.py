@@ -62,6 +62,8 @@ _LAST_TOKEN = regex.compile(r"(?P<token>[\p{L}\p{N}]+)[.!?]\s*$")
 # An agency-style name in capitals: "AFP", "DPA", "ANSA", "dpa/AFP".
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+")
 _CHUNK_SEPARATOR = regex.compile(r"[ '’]")
+#: Every byte but ASCII letters and digits, dropped from a sentence's signature.
+_NOT_ASCII_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
 #: Longest run of words whose back-to-back repetition is checked.
 MAX_REPEAT_WORDS = 5
 
@@ -100,6 +102,17 @@ def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
                 continue  # inside a repeat already reported
             taken.append((first, end))
             yield first, second, end, text[first:ends[2 * (i + n) - 1]]
+
+
+def sentence_signature(sentence: str) -> bytes:
+    """The ASCII letters and digits of the lowered sentence, in order, found at C speed.
+
+    Two sentences with the same words (case aside) have the same signature: a character
+    whose lower case holds an ASCII letter or digit is itself a letter or digit, so part
+    of a word (`test_sentence_signature_keeps_only_word_characters` checks all of
+    Unicode). A sentence whose signature no other sentence shares cannot repeat, and
+    its words need not be read: most sentences of most texts."""
+    return sentence.lower().encode("ascii", "ignore").translate(None, _NOT_ASCII_ALNUM)
 
 
 class MtArtifactDetector:
@@ -199,8 +212,13 @@ class MtArtifactDetector:
         max_gap = int(rule.params.get("max_paragraph_gap", 1))
         starts = [start for start, _ in paragraphs(doc)]
         seen: dict[str, tuple[bool, int]] = {}  # key -> (ever standalone, last paragraph)
+        sentences = list(_SENTENCE.finditer(text))
+        signatures = [sentence_signature(m.group()) for m in sentences]
+        shared = Counter(signatures)
         long_sentences = []
-        for m in _SENTENCE.finditer(text):
+        for m, signature in zip(sentences, signatures):
+            if shared[signature] < 2:
+                continue  # no other sentence has its words: it repeats nothing
             words = _WORD.findall(m.group())
             if len(words) >= min_words:
                 long_sentences.append((m, " ".join(words).lower()))  # = each word lowered
