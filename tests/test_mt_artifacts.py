@@ -102,6 +102,15 @@ def test_the_more_local_form_is_kept():
     assert {v.local_form for v in variants} == {"Evgueni", "Prigojine"}
 
 
+def test_a_variant_needs_one_occurrence_inside_a_sentence():
+    opening = "Prigozhin a démenti mardi. Le patron de Wagner, Evgueni Prigojine, est apparu hier."
+    assert not list(name_variants(opening, _translit("fr")))
+    later = opening + " Selon la presse, le même Prigozhin démentait encore."
+    variants = list(name_variants(later, _translit("fr")))
+    assert [(v.word, v.local_form) for v in variants] == [("Prigozhin", "Prigojine")]
+    assert variants[0].spans == ((0, 9), (later.rindex("Prigozhin"), later.rindex("Prigozhin") + 9))
+
+
 def test_locality_follows_the_language():
     words = ("Shoigu", "Choïgou")
     fr = {w: _translit("fr").skeleton(w) for w in words}

@@ -85,17 +85,18 @@ def name_variants(text: str, translit: Transliteration) -> Iterator[Variant]:
     least once inside a sentence, where only names are capitalised, or before another
     capitalised word, as a first name does)."""
     occurrences: dict[str, list[tuple[int, int]]] = {}
-    mid_sentence: set[str] = set()
     for m in _NAME.finditer(text):
         occurrences.setdefault(m.group(), []).append(m.span())
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if (not _SENTENCE_START.search(text[max(line_start, m.start() - 12):m.start()])
-                or _FULL_NAME_NEXT.match(text, m.end())):
-            mid_sentence.add(m.group())
-    groups: dict[str, list[tuple[int, str]]] = {}
+    # Only a word that shares its skeleton with another word can be a variant: the
+    # sentence-position test (most of this check's time) is run for those words only.
+    spellings_of: dict[str, int] = {}
     for word in occurrences:
-        if word in mid_sentence:
-            key, locality = translit.skeleton(word)
+        key = translit.skeleton(word)[0]
+        spellings_of[key] = spellings_of.get(key, 0) + 1
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for word, spans in occurrences.items():
+        key, locality = translit.skeleton(word)
+        if spellings_of[key] > 1 and any(_mid_sentence(text, start, end) for start, end in spans):
             groups.setdefault(key, []).append((locality, word))
     for forms in groups.values():
         spellings = {_MARKS.sub("", unicodedata.normalize("NFD", w.lower()))
@@ -107,3 +108,10 @@ def name_variants(text: str, translit: Transliteration) -> Iterator[Variant]:
         for locality, word in forms[1:]:
             if locality < best_locality:
                 yield Variant(word, best, tuple(occurrences[word]))
+
+
+def _mid_sentence(text: str, start: int, end: int) -> bool:
+    """A capitalised word inside a sentence, or followed by another (a first name)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(not _SENTENCE_START.search(text[max(line_start, start - 12):start])
+                or _FULL_NAME_NEXT.match(text, end))
