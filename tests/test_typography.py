@@ -30,6 +30,11 @@ CASES = [
     ("en", "Is this the end ? Nobody knows.\n", "T104", True),
     ("de", "Das ist das Ende !\n", "T104", True),
     ("it", "È finita ? Nessuno lo sa.\n", "T104", True),
+    ("en", "Is this the end\u00a0? Nobody knows.\n", "T104", True),
+    ("de", "Das ist das Ende\u202f!\n", "T104", True),
+    ("fr", "« Nous partirons » dit-il. « Demain » ajoute-t-elle. « Sans faute » répète-t-il. "
+     "«Jamais» conclut-il.\n", "T104", True),
+    ("fr", "« Nous partirons » dit-il. «Demain» ajoute-t-elle.\n", "T104", False),
     ("fr", "Est-ce la fin ? Personne ne le sait : le débat continue.\n", "T104", False),
     ("fr", "Il a dit : oui. Elle a dit : non. Ils ont dit : peut-être. Puis: rien.\n", "T104", True),
     ("fr", "Il a dit: oui. Elle a dit : non.\n", "T104", False),

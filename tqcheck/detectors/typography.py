@@ -38,6 +38,8 @@ from tqcheck.model import Document, Finding, Rule
 
 Pair = tuple[str, str]
 _APOSTROPHE = regex.compile(r"(?<=\p{L})['’](?=\p{L})")
+#: The spaces a language may set before a mark or inside guillemets.
+SPACES = " \u00a0\u202f"
 #: A missing space is a seam only where the text spaces that mark this many times as often.
 MAJORITY = 3
 
@@ -140,6 +142,8 @@ class TypographyDetector:
 
     def _apostrophes(self, rule: Rule, doc: Document, max_share: float) -> Iterator[Finding]:
         """Both ' and ’ between letters: the rarer form marks pasted or post-edited text."""
+        if "'" not in doc.text or "’" not in doc.text:
+            return  # one form only: nothing is mixed (most texts)
         by_form: dict[str, list] = {"'": [], "’": []}
         for m in _APOSTROPHE.finditer(doc.text):
             by_form[m.group()].append(m)
@@ -159,7 +163,7 @@ class TypographyDetector:
     def _spacing(self, rule: Rule, doc: Document, table: dict) -> Iterator[Finding]:
         text = doc.text
         forbidden = str(table.get("space_before_forbidden", ""))
-        if forbidden:
+        if forbidden and _space_before_any(text, forbidden):
             cls = regex.escape(forbidden)
             for m in regex.finditer(rf"(?<=[\p{{L}}\p{{N}}])[ \u00a0\u202f]+[{cls}]+(?=\s|$)", text):
                 yield finding_from_rule(rule, doc, m.start(), m.end(),
@@ -170,7 +174,7 @@ class TypographyDetector:
             yield from self._unspaced_minority(
                 rule, doc, rf"\p{{L}}[ \u00a0\u202f][{cls}](?=\s)",
                 rf"(?<=\p{{L}}{{2}})[{cls}](?=\s)", "before")
-        if table.get("space_inside_guillemets"):
+        if table.get("space_inside_guillemets") and ("«" in text or "»" in text):
             yield from self._unspaced_minority(
                 rule, doc, r"«[ \u00a0\u202f]|[ \u00a0\u202f]»",
                 r"(?<!\p{L})«(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.!?])»(?!\p{L})", "inside")
@@ -178,14 +182,20 @@ class TypographyDetector:
     def _unspaced_minority(self, rule: Rule, doc: Document, spaced_pattern: str,
                            bare_pattern: str, where: str) -> Iterator[Finding]:
         """Unspaced marks, when the text spaces the same mark MAJORITY times as often."""
-        spaced = len(regex.findall(spaced_pattern, doc.text))
         bare = list(regex.finditer(bare_pattern, doc.text))
-        if bare and spaced >= MAJORITY * len(bare):
+        if bare and len(regex.findall(spaced_pattern, doc.text)) >= MAJORITY * len(bare):
             for m in bare:
                 yield finding_from_rule(
                     rule, doc, m.start(), m.end(),
                     message=f"{rule.message}: no space {where} {m.group()}, "
                             "though the text spaces it everywhere else")
+
+
+def _space_before_any(text: str, marks: str) -> bool:
+    """Whether a space stands right before one of the marks anywhere in the text: the
+    forbidden-space pattern (a look-behind tried at every character) cannot match
+    otherwise, and most texts that do not space their marks have no such pair."""
+    return any(space + mark in text for space in SPACES for mark in marks)
 
 
 def _once_per_problem(findings: list[Finding]) -> list[Finding]:
