@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from artifact_manifest import assert_case, score_detector
 from tqcheck.detectors.langdata import data_for
-import regex
-
-from tqcheck.detectors.mt_artifacts import _repeated_runs, sentence_signature
+from tqcheck.detectors.mt_artifacts import _FRAGMENT, _repeated_runs, sentence_signature
 from tqcheck.detectors.name_variants import Transliteration, name_variants
 from tqcheck.model import Rule
 
@@ -70,6 +71,21 @@ def test_repeated_runs_report_where_the_repeat_starts_and_ends():
              for first, second, end, chunk in _repeated_runs(text)]
     assert found == [("Bonjour ", "bonjour", "Bonjour"), ("l'hôpital ", "l'hôpital", "l'hôpital"),
                      ("à la fin ", "À LA FIN", "à la fin")]
+
+
+#: The fragment pattern as first written: a look-behind tried at every character.
+_PLAIN_FRAGMENT = regex.compile(
+    r"(?<=[\p{L}\p{N})»”\"][.!?])[ \u00a0]+(?P<frag>[\-–—•]?\s*[^\s.!?][^.!?\n]{0,40}?\.?)[ \t]*$",
+    regex.M)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aA1)»\".!? \u00a0\t\n–")), max_size=50),
+       st.integers(0, 50), st.integers(0, 50))
+def test_fragment_scan_matches_the_plain_pattern(text, start, end):
+    def found(pattern):
+        return [(m.span(), m.span("frag")) for m in pattern.finditer(text, start, end)]
+    assert found(_FRAGMENT) == found(_PLAIN_FRAGMENT)
 
 
 def test_sentence_signature_keeps_only_word_characters():
