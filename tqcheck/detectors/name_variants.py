@@ -10,6 +10,7 @@ spellings are variants. The form with fewer local features is the copied one.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -84,15 +85,15 @@ def name_variants(text: str, translit: Transliteration) -> Iterator[Variant]:
     """Variants flagged at the less local form; proper nouns only (a form must occur at
     least once inside a sentence, where only names are capitalised, or before another
     capitalised word, as a first name does)."""
+    # Only a word that shares its skeleton with another word can be a variant: where
+    # and how often words occur, and whether inside a sentence (most of this check's
+    # time), is looked at for those words only; most texts have none.
+    spellings_of = Counter(translit.skeleton(word)[0] for word in dict.fromkeys(_NAME.findall(text)))
+    if not spellings_of or max(spellings_of.values()) < 2:
+        return
     occurrences: dict[str, list[tuple[int, int]]] = {}
     for m in _NAME.finditer(text):
         occurrences.setdefault(m.group(), []).append(m.span())
-    # Only a word that shares its skeleton with another word can be a variant: the
-    # sentence-position test (most of this check's time) is run for those words only.
-    spellings_of: dict[str, int] = {}
-    for word in occurrences:
-        key = translit.skeleton(word)[0]
-        spellings_of[key] = spellings_of.get(key, 0) + 1
     groups: dict[str, list[tuple[int, str]]] = {}
     for word, spans in occurrences.items():
         key, locality = translit.skeleton(word)
