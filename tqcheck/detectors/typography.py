@@ -25,7 +25,9 @@ no language is special-cased here.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import regex
@@ -135,7 +137,7 @@ class TypographyDetector:
     def _foreign_marks(self, rule: Rule, doc: Document, foreign: set[str]) -> Iterator[Finding]:
         if not foreign:
             return
-        for match in regex.finditer("[" + regex.escape("".join(sorted(foreign))) + "]", doc.text):
+        for match in _pattern("[" + regex.escape("".join(sorted(foreign))) + "]").finditer(doc.text):
             if word_internal(doc.text, match.start()):
                 continue
             yield finding_from_rule(rule, doc, match.start(), match.end())
@@ -163,9 +165,9 @@ class TypographyDetector:
     def _spacing(self, rule: Rule, doc: Document, table: dict) -> Iterator[Finding]:
         text = doc.text
         forbidden = str(table.get("space_before_forbidden", ""))
-        if forbidden and _space_before_any(text, forbidden):
+        if forbidden and _space_before(forbidden).search(text):
             cls = regex.escape(forbidden)
-            for m in regex.finditer(rf"(?<=[\p{{L}}\p{{N}}])[ \u00a0\u202f]+[{cls}]+(?=\s|$)", text):
+            for m in _pattern(rf"(?<=[\p{{L}}\p{{N}}])[ \u00a0\u202f]+[{cls}]+(?=\s|$)").finditer(text):
                 yield finding_from_rule(rule, doc, m.start(), m.end(),
                                         message=f"{rule.message}: space before {m.group().strip()}")
         required = str(table.get("space_before_required", ""))
@@ -182,8 +184,8 @@ class TypographyDetector:
     def _unspaced_minority(self, rule: Rule, doc: Document, spaced_pattern: str,
                            bare_pattern: str, where: str) -> Iterator[Finding]:
         """Unspaced marks, when the text spaces the same mark MAJORITY times as often."""
-        bare = list(regex.finditer(bare_pattern, doc.text))
-        if bare and len(regex.findall(spaced_pattern, doc.text)) >= MAJORITY * len(bare):
+        bare = list(_pattern(bare_pattern).finditer(doc.text))
+        if bare and len(_pattern(spaced_pattern).findall(doc.text)) >= MAJORITY * len(bare):
             for m in bare:
                 yield finding_from_rule(
                     rule, doc, m.start(), m.end(),
@@ -191,11 +193,18 @@ class TypographyDetector:
                             "though the text spaces it everywhere else")
 
 
-def _space_before_any(text: str, marks: str) -> bool:
-    """Whether a space stands right before one of the marks anywhere in the text: the
-    forbidden-space pattern (a look-behind tried at every character) cannot match
-    otherwise, and most texts that do not space their marks have no such pair."""
-    return any(space + mark in text for space in SPACES for mark in marks)
+@lru_cache(maxsize=None)
+def _pattern(pattern: str) -> regex.Pattern:
+    """A pattern built from a language's data, compiled once (not looked up per text)."""
+    return regex.compile(pattern)
+
+
+@lru_cache(maxsize=None)
+def _space_before(marks: str) -> re.Pattern:
+    """A space right before one of the marks: the forbidden-space pattern (a look-behind
+    tried at every character) cannot match without one, and most texts that do not
+    space their marks have none. No Unicode property: the standard `re` runs it."""
+    return re.compile(f"[{SPACES}][{re.escape(marks)}]")
 
 
 def _once_per_problem(findings: list[Finding]) -> list[Finding]:
