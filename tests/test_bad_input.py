@@ -79,6 +79,7 @@ def test_utf16_lone_surrogate_is_flagged_with_its_byte_offset(tq, tmp_path: Path
     src.write_bytes(data)
     code, out, _ = tq("check", str(src))
     assert code == 1 and f"{src}:1:12: E001" in out and "c7 dc at byte offset 24" in out
+    assert "Unpaired UTF-16 surrogate" in out and "UTF-8" not in out
     tq("clean", str(src), "--out", str(tmp_path / "out"), "-q")
     assert (tmp_path / "out" / "lone.txt").read_bytes() == data
 

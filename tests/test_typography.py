@@ -114,3 +114,19 @@ def test_space_before_comma_and_full_stop_is_removed_but_french_spacing_is_not(c
     for clean in ("Le taux passe de 3,5 % à 4 % : c'est confirmé !\n",
                   "Il hésite ... puis signe.\n", "Voir lemonde .fr ;-)\n"):
         assert not [f for f in checker.check(clean, lang="fr").findings if f.rule == "T201"]
+
+
+def test_curly_quote_closed_by_straight_one_is_one_finding(checker):
+    """Clarín-style “…", then a straight quotation: one mismatched pair at the opener,
+    not an open “ plus a cascade that calls the next, well-formed quotation unclosed."""
+    text = ("“Sin ningún tipo de dudas, el que fuerza la ruptura es Alberto\", dijo el "
+            "secretario general. Y remató: \"Alberto no se va a llevar el Gobierno a la "
+            "mesita de luz\".\n")
+    findings = [f for f in checker.check(text, lang="es").findings if f.rule == "T101"]
+    assert [(f.start, f.text) for f in findings] == [(0, "“")]
+    assert 'closed by "' in findings[0].message
+
+
+def test_straight_quote_opening_inside_curly_quotation_still_nests(checker):
+    text = "“El ministro dijo \"no\" y se fue”, contó un testigo.\n"
+    assert not [f for f in checker.check(text, lang="es").findings if f.rule == "T101"]

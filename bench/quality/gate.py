@@ -44,6 +44,7 @@ def _synthetic_metrics(prefix: str, run: synthetic.SyntheticRun) -> dict[str, fl
         out[f"{prefix}.content_loss"] = loss.rate
     if run.false_flags_per_50 is not None:
         out[f"{prefix}.false_flags_per_50_docs"] = run.false_flags_per_50
+        out[f"{prefix}.findings_on_originals_per_50_docs"] = run.findings_per_50
     return out
 
 
@@ -93,7 +94,7 @@ def pinned(metrics: dict[str, float]) -> dict[str, dict[str, float]]:
     for name, value in sorted(metrics.items()):
         if name.endswith("content_loss"):
             floors[name] = {"max": math.ceil((value + 0.0005) * 10000) / 10000}
-        elif name.endswith("false_flags_per_50_docs"):
+        elif name.endswith("per_50_docs"):
             floors[name] = {"max": math.ceil(value * 100) / 100}
         else:
             floors[name] = {"min": max(0.0, math.floor((value - 0.01) * 1000) / 1000)}

@@ -69,8 +69,11 @@ def synthetic_md(syn: dict) -> str:
                       "recall (held-out pool)", "precision", "F1"]
                      + [f"recall {lang}" for lang in langs], rows)
             + f"\n\nClean originals: {clean['docs']} articles, {sum(clean['false_flags'].values())} "
-              f"false flags = **{fmt(clean['per_50_docs'], 2)} per 50 documents** "
-              f"(by rule: {clean['by_rule'] or 'none'}; of which removals: "
+              f"findings = {fmt(clean['per_50_docs'], 2)} per 50 documents, of which "
+              f"{sum(clean.get('audited_real', {}).values())} judged real defects of the page "
+              f"(`bench/quality/clean_audit.toml`): **false flags "
+              f"{fmt(clean.get('false_flags_per_50_docs'), 2)} per 50 documents** "
+              f"(findings by rule: {clean['by_rule'] or 'none'}; removals among them: "
               f"{fmt(clean['removals_per_50_docs'], 2)} per 50 documents). Content loss on the "
               f"{syn['injected']['docs']} injected documents: **{fmt(loss['rate'], 5)}** "
               f"({loss['deleted']} of {loss['chars']} article characters).")

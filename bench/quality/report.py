@@ -88,9 +88,10 @@ def synthetic_section(syn: dict) -> str:
     out.append("\nrecall by language\n" + table(["category"] + langs, rows))
     clean = syn["clean_originals"]
     out.append(f"\nclean originals: {clean['docs']} docs, {clean['docs_flagged']} with a finding, "
-               f"{sum(clean['false_flags'].values())} false flags "
+               f"{sum(clean['false_flags'].values())} findings "
                f"({fmt(clean['per_50_docs'])} per 50 docs; removals {fmt(clean['removals_per_50_docs'])} per 50 docs) "
-               f"{clean['false_flags']} rules {clean['by_rule']}")
+               f"{clean['false_flags']} rules {clean['by_rule']}; audited real defects "
+               f"{clean.get('audited_real')}: false flags {fmt(clean.get('false_flags_per_50_docs'))} per 50 docs")
     if clean.get("by_origin"):
         out.append("false flags by kind of article: " + ", ".join(
             f"{k} {v['false_flags']} in {v['docs']} docs" for k, v in clean["by_origin"].items()))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from bench.quality import tq
+from bench.quality.audit import confirmed_real, load_audit
 from bench.quality.base import BaseDoc
 from bench.quality.inject import GoldSpan, SyntheticDoc
 from bench.quality.metrics import Loss, _round
@@ -47,9 +48,12 @@ class SyntheticRun:
     loss: dict[str, Loss] = field(default_factory=dict)
     clean_docs: int = 0
     clean_docs_flagged: int = 0
+    # Every finding on the clean originals (raw), by category and by rule; the audit
+    # (bench/quality/clean_audit.toml) says which are real defects of the original.
     false_flags: dict[str, int] = field(default_factory=dict)   # category -> count
     false_flag_rules: dict[str, int] = field(default_factory=dict)
-    false_removals: int = 0  # false flags whose action deletes text
+    false_removals: int = 0  # findings on originals whose action deletes text
+    confirmed_real: dict[str, int] = field(default_factory=dict)  # rule -> audited real
     false_flags_by_origin: dict[str, list[int]] = field(default_factory=dict)  # [docs, flags]
     injected_docs: int = 0
     injected_false_flags: int = 0
@@ -60,10 +64,19 @@ class SyntheticRun:
         return [self.spans.setdefault(k, SpanCounts()) for k in keys]
 
     @property
-    def false_flags_per_50(self) -> float | None:
+    def findings_per_50(self) -> float | None:
+        """Every finding on the clean originals, real defects of the page included."""
         if not self.clean_docs:
             return None
         return 50 * sum(self.false_flags.values()) / self.clean_docs
+
+    @property
+    def false_flags_per_50(self) -> float | None:
+        """Findings on the clean originals that the audit did not confirm as real defects."""
+        if not self.clean_docs:
+            return None
+        unconfirmed = sum(self.false_flags.values()) - sum(self.confirmed_real.values())
+        return 50 * unconfirmed / self.clean_docs
 
     def precision(self) -> dict[str, dict]:
         """Per finding category: the share of findings that lie on injected noise (of
@@ -88,7 +101,9 @@ class SyntheticRun:
                                 "by_rule": dict(sorted(self.false_flag_rules.items())),
                                 "by_origin": {k: {"docs": d, "false_flags": n} for k, (d, n)
                                               in sorted(self.false_flags_by_origin.items())},
-                                "per_50_docs": _round(self.false_flags_per_50, 3),
+                                "per_50_docs": _round(self.findings_per_50, 3),
+                                "audited_real": dict(sorted(self.confirmed_real.items())),
+                                "false_flags_per_50_docs": _round(self.false_flags_per_50, 3),
                                 "removals": self.false_removals,
                                 "removals_per_50_docs": _round(
                                     50 * self.false_removals / self.clean_docs, 3)
@@ -148,6 +163,7 @@ def _origin(doc_id: str) -> str:
 def evaluate(docs: Iterable[SyntheticDoc], bases: Iterable[BaseDoc],
              given_lang: bool = False) -> SyntheticRun:
     run = SyntheticRun()
+    audit = load_audit()
     for base in bases:
         res = tq.run(base.text, base.lang if given_lang else None)
         run.clean_docs += 1
@@ -161,6 +177,8 @@ def evaluate(docs: Iterable[SyntheticDoc], bases: Iterable[BaseDoc],
         for f in res.findings:
             run.false_flags[f.category] = run.false_flags.get(f.category, 0) + 1
             run.false_flag_rules[f.rule] = run.false_flag_rules.get(f.rule, 0) + 1
+            if confirmed_real(audit, base.doc_id, f):
+                run.confirmed_real[f.rule] = run.confirmed_real.get(f.rule, 0) + 1
     for doc in docs:
         res = tq.run(doc.text, doc.lang if given_lang else None)
         run.injected_docs += 1

@@ -28,6 +28,14 @@ def _byte_length(text: str, encoding: str) -> int:
     return len(_OTHER_SURROGATE.sub("\ufffd", text).encode(encoding, _errors(encoding)))
 
 
+def _what(message: str, encoding: str) -> str:
+    """The rule speaks of UTF-8, the common case; in a UTF-16 file the same finding is a
+    code unit with no partner, and saying "UTF-8" there would send the user astray."""
+    if encoding.startswith("utf-16"):
+        return "Unpaired UTF-16 surrogate (kept as is)"
+    return message
+
+
 class InvalidBytesDetector:
     name = "invalid-bytes"
 
@@ -47,5 +55,6 @@ class InvalidBytesDetector:
             for rule in self.rules:
                 out.append(finding_from_rule(
                     rule, doc, match.start(), match.end(),
-                    message=f"{rule.message}: {raw[:8].hex(' ')} at byte offset {byte_pos}"))
+                    message=f"{_what(rule.message, encoding)}: {raw[:8].hex(' ')} "
+                            f"at byte offset {byte_pos}"))
         return out

@@ -54,7 +54,8 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
 _DASH_START = regex.compile(r"^[\-–—•]\s*")
 #: A short piece after a sentence's last stop, up to the line's end. The match starts
 #: after the stop (\K): starting at the stop lets the engine jump from stop to stop,
-#: where a look-behind first was tried at every character (twice the time).
+#: where a look-behind first was tried at every character (twice the time). Scanned
+#: from a line start (a paragraph's), it finds exactly what the look-behind form finds.
 _FRAGMENT = regex.compile(
     r"(?<=[\p{L}\p{N})»”\"])[.!?]\K[ \u00a0]+(?P<frag>[\-–—•]?\s*[^\s.!?][^.!?\n]{0,40}?\.?)[ \t]*$",
     regex.M)

@@ -26,6 +26,7 @@ class Mark:
     close_at: int | None  # None: never closed in this paragraph
     pair: tuple[str, str]
     quote_depth: int  # number of quotations enclosing it (0 = top level)
+    mismatched: bool = False  # closed by a straight " instead of its own closer
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,13 @@ def _mark_finder(quote_pairs: tuple[tuple[str, str], ...]) -> regex.Pattern:
     a Python loop over every character was most of the typography detector's time)."""
     chars = {mark for pair in (*quote_pairs, *BRACKETS) for mark in pair if len(mark) == 1}
     return regex.compile("[" + regex.escape("".join(sorted(chars))) + "]")
+
+
+def _closing_position(text: str, i: int, end: int) -> bool:
+    """A straight " right after a word or punctuation and before a space, punctuation or
+    the end of the paragraph sits where a closing mark goes ("…es Alberto", dijo)."""
+    return (i > 0 and not text[i - 1].isspace()
+            and (i + 1 >= end or not text[i + 1].isalnum()))
 
 
 def scan(text: str, start: int, end: int, quote_pairs: tuple[tuple[str, str], ...]) -> Scan:
@@ -90,6 +98,12 @@ def scan(text: str, start: int, end: int, quote_pairs: tuple[tuple[str, str], ..
                 break
         if closed:
             continue
+        if (ch == '"' and stack and stack[-1][1] in quotes and '"' not in stack[-1][1]
+                and _closing_position(text, i, end)):
+            # “…" : one mismatched pair, not an opener left open plus a new quotation
+            pos, pair = stack.pop()
+            marks.append(Mark(pos, i, pair, depth(), mismatched=True))
+            continue
         if ch in openers:
             stack.append((i, openers[ch]))
             continue
@@ -98,6 +112,6 @@ def scan(text: str, start: int, end: int, quote_pairs: tuple[tuple[str, str], ..
             continue
         stray.append((i, closers[ch][0]))
     close(0, -1)
-    fixed = tuple(Mark(m.open_at, None if m.close_at == -1 else m.close_at, m.pair, m.quote_depth)
-                  for m in marks)
+    fixed = tuple(Mark(m.open_at, None if m.close_at == -1 else m.close_at, m.pair, m.quote_depth,
+                       m.mismatched) for m in marks)
     return Scan(tuple(sorted(fixed, key=lambda m: m.open_at)), tuple(stray))

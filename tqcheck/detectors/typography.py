@@ -7,7 +7,8 @@ habits. Each rule names one `check` in its `params`:
 
 * ``balance`` — a quotation mark or bracket opened and never closed in its paragraph (a
   quotation continued in the next paragraph, which reopens with the same mark, is
-  legal), or a closer that closes nothing.
+  legal), a closer that closes nothing, or a curly opener closed by a straight " (one
+  mismatched pair, reported once at its opener).
 * ``mixing`` — a top-level quotation in another convention than the language's own,
   in a document that also uses its own (``« … “…” … »`` is nesting, not mixing).
 * ``foreign-marks`` — a quotation mark no convention of the language uses (German „ in
@@ -103,6 +104,12 @@ class TypographyDetector:
         for k, (start, end, result) in enumerate(scans):
             next_start = scans[k + 1][0] if k + 1 < len(scans) else None
             for mark in result.marks:
+                if mark.mismatched:
+                    yield finding_from_rule(
+                        rule, doc, mark.open_at, mark.open_at + 1,
+                        message=f"{rule.message}: {mark.pair[0]} is closed by \" "
+                                f"instead of {mark.pair[1]}")
+                    continue
                 if mark.close_at is not None:
                     continue
                 continued = (mark.pair in quote_pairs and next_start is not None
