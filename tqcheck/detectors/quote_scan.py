@@ -8,6 +8,7 @@ that into findings.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,12 +47,13 @@ def _is_inch_mark(text: str, i: int) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _mark_finder(quote_pairs: tuple[tuple[str, str], ...]) -> regex.Pattern:
+def _mark_finder(quote_pairs: tuple[tuple[str, str], ...]) -> re.Pattern:
     """A class of every character that opens or closes one of the pairs: the scan visits
     those only (a paragraph of prose holds a handful among thousands of characters, and
-    a Python loop over every character was most of the typography detector's time)."""
+    a Python loop over every character was most of the typography detector's time).
+    Plain characters: the standard `re` finds them three times as fast as `regex`."""
     chars = {mark for pair in (*quote_pairs, *BRACKETS) for mark in pair if len(mark) == 1}
-    return regex.compile("[" + regex.escape("".join(sorted(chars))) + "]")
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
 def _closing_position(text: str, i: int, end: int) -> bool:
