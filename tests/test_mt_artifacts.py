@@ -92,6 +92,16 @@ def test_fragment_scan_matches_the_plain_pattern(text, line, end):
     assert found(_FRAGMENT) == found(_PLAIN_FRAGMENT)
 
 
+def test_repeated_runs_are_reported_once_and_never_overlap():
+    # Five "allez": two repeats and one word left over; "merci beaucoup merci beaucoup"
+    # starts inside the reported "merci merci", so it is not reported again.
+    text = "Allez allez allez allez allez, merci merci beaucoup merci beaucoup."
+    found = [(text[first:second], text[second:end]) for first, second, end, _ in _repeated_runs(text)]
+    assert found == [("Allez ", "allez"), ("allez ", "allez"), ("merci ", "merci")]
+    laugh = "ha " * 2001
+    assert [first for first, _, _, _ in _repeated_runs(laugh)] == list(range(0, 6000, 6))
+
+
 def test_sentence_signature_keeps_only_word_characters():
     # The duplicate check reads the words of a sentence only if another sentence has the
     # same signature: sound only if no character outside a word adds to a signature.

@@ -28,7 +28,7 @@ Detectors only measure: every rule here flags.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate, compress, count, islice
 from operator import eq
@@ -85,7 +85,10 @@ def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
     keys = list(map(str.lower, islice(parts, 1, None, 2)))
     gaps = parts[2::2]  # gaps[k]: between word k and word k + 1
     ends: list[int] = []  # ends[j]: where parts[j] ends; word k is ends[2k]:ends[2k + 1]
-    taken: list[tuple[int, int]] = []
+    # The repeats reported so far: disjoint, sorted, so one bisection tells whether a
+    # new one overlaps any (a scan of them all made "ha ha ha …" quadratic).
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     for n in range(1, MAX_REPEAT_WORDS + 1):
         for i in compress(count(), map(eq, keys, islice(keys, n, None))):
             if i + 2 * n > len(keys):
@@ -103,9 +106,11 @@ def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
             first, second, end = ends[2 * i], ends[2 * (i + n)], ends[2 * (i + 2 * n) - 1]
             if (first > 0 and text[first - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                 continue
-            if any(a < end and first < b for a, b in taken):
+            k = bisect_left(taken_starts, end)
+            if k and taken_ends[k - 1] > first:
                 continue  # inside a repeat already reported
-            taken.append((first, end))
+            taken_starts.insert(k, first)
+            taken_ends.insert(k, end)
             yield first, second, end, text[first:ends[2 * (i + n) - 1]]
 
 
