@@ -83,6 +83,19 @@ def test_scan_sees_marks_at_both_ends_of_its_range_and_none_outside():
     assert [text[m.open_at] for m in cut.marks if m.close_at is None] == ["«"]
 
 
+def test_scan_keeps_enumerators_and_reports_a_closer_after_a_word():
+    text = "Deux options : a) attendre, iii) partir ; la réunion est reportée) selon le maire.\n"
+    result = scan(text, 0, len(text), (("«", "»"),))
+    assert result.stray_closers == ((text.index("reportée)") + 8, ("(", ")")),)
+
+
+def test_depth_counts_the_quotations_around_a_mark_and_not_the_brackets():
+    text = "« Il a dit (“ le « non » ” [hier]) » et « oui »"
+    result = scan(text, 0, len(text), (("«", "»"), ("“", "”")))
+    assert [(text[m.open_at], m.quote_depth) for m in result.marks] == [
+        ("«", 0), ("(", 1), ("“", 1), ("«", 2), ("[", 1), ("«", 0)]
+
+
 def test_undetermined_language_checks_brackets_only(checker):
     text = "Le maire a dit « oui (sans conditions.\n"
     codes = [f.rule for f in checker.check(text, lang="und").findings if f.category == "typography"]
