@@ -102,6 +102,21 @@ def test_repeated_runs_are_reported_once_and_never_overlap():
     assert [first for first, _, _, _ in _repeated_runs(laugh)] == list(range(0, 6000, 6))
 
 
+def test_a_lowercase_start_names_the_whole_word_before_the_stop(checker):
+    word = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft"
+    text = f"Gestern tagte die\u00a0{word}. dann ging man nach Hause.\n"
+    found = [f for f in checker.check(text, lang="de").findings if f.rule == "A101"]
+    assert [f.text for f in found] == ["dann"]
+    assert found[0].message.endswith(f"'{word}.'")
+
+
+def test_a_fragment_counts_only_at_the_end_of_its_paragraph(checker):
+    text = ("Die Bahn rechnet mit Verspätungen. AFP\nDer Verkehr rollt wieder. AFP  \n\n"
+            "Die Lage ist ruhig. Noch.\n")
+    found = [f for f in checker.check(text, lang="de").findings if f.rule == "A102"]
+    assert [(f.text, f.start) for f in found] == [("AFP", text.index("AFP  "))]
+
+
 def test_sentence_signature_keeps_only_word_characters():
     # The duplicate check reads the words of a sentence only if another sentence has the
     # same signature: sound only if no character outside a word adds to a signature.

@@ -114,6 +114,21 @@ def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
             yield first, second, end, text[first:ends[2 * (i + n) - 1]]
 
 
+def _token_start(text: str, end: int) -> int:
+    """Where the token ending at `end` starts: after the last space, line break or
+    no-break space before it. Looked for in a window that grows until one is found, so
+    the cost is the token's length (searching the whole text back, once per sentence
+    start, was quadratic in a long line: a no-break space is usually nowhere)."""
+    width = 64
+    while True:
+        low = max(0, end - width)
+        found = max(text.rfind(" ", low, end), text.rfind("\n", low, end),
+                    text.rfind("\u00a0", low, end))
+        if found >= 0 or low == 0:
+            return found + 1
+        width *= 4
+
+
 def sentence_signature(sentence: str) -> bytes:
     """The ASCII letters and digits of the lowered sentence, in order, found at C speed.
 
@@ -170,8 +185,7 @@ class MtArtifactDetector:
         names = {n.lower() for n in self.lowercase_names.get(lang or "", {}).get("names", [])}
         text = doc.text
         for m in _LOWER_START.finditer(text):
-            token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start()),
-                              text.rfind("\u00a0", 0, m.start())) + 1
+            token_start = _token_start(text, m.start())
             raw_token = text[token_start:m.start()]
             token = raw_token.lstrip("([«“\"'‘").lower()
             word = m.group("word")
@@ -191,8 +205,11 @@ class MtArtifactDetector:
         abbreviations = self._abbreviations(lang)
         text = doc.text
         for start, end in paragraphs(doc):
+            # Where the paragraph's text ends, found once: slicing the rest of the
+            # paragraph for every line was quadratic in a paragraph of many lines.
+            content_end = start + len(text[start:end].rstrip())
             for m in _FRAGMENT.finditer(text, start, end):
-                if text[m.end():end].strip():
+                if m.end() < content_end:
                     continue  # a hard-wrapped line, not the paragraph's end
                 frag = m.group("frag")
                 words = _WORD.findall(frag)
@@ -203,8 +220,9 @@ class MtArtifactDetector:
                 token = before.group("token").lower() if before else ""
                 if token.isdigit() or len(token) == 1 or token in abbreviations:
                     continue
-                # A short answer to a question is dialogue: "Womit? - Mit Wasser."
-                if text[:m.start()].rstrip().endswith("?"):
+                # A short answer to a question is dialogue: "Womit? - Mit Wasser." (the
+                # match starts right after the stop)
+                if text[m.start() - 1] == "?":
                     continue
                 dashed = bool(_DASH_START.match(frag))
                 unterminated = not frag.rstrip().endswith((".", "!", "?", "…"))
