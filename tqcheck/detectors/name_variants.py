@@ -112,7 +112,8 @@ def name_variants(text: str, translit: Transliteration) -> Iterator[Variant]:
 
 
 def _mid_sentence(text: str, start: int, end: int) -> bool:
-    """A capitalised word inside a sentence, or followed by another (a first name)."""
-    line_start = text.rfind("\n", 0, start) + 1
+    """A capitalised word inside a sentence, or followed by another (a first name).
+    Reads the 12 characters before the word, or its line's start if that is nearer."""
+    line_start = text.rfind("\n", max(0, start - 12), start) + 1
     return bool(not _SENTENCE_START.search(text[max(line_start, start - 12):start])
                 or _FULL_NAME_NEXT.match(text, end))
