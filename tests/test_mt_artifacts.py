@@ -150,6 +150,8 @@ def test_the_more_local_form_is_kept():
 def test_a_variant_needs_one_occurrence_inside_a_sentence():
     opening = "Prigozhin a démenti mardi. Le patron de Wagner, Evgueni Prigojine, est apparu hier."
     assert not list(name_variants(opening, _translit("fr")))
+    headline = "Le patron de Wagner, Evgueni Prigojine, est apparu hier soir\nPrigozhin a démenti."
+    assert not list(name_variants(headline, _translit("fr")))  # a line start is a sentence start
     later = opening + " Selon la presse, le même Prigozhin démentait encore."
     variants = list(name_variants(later, _translit("fr")))
     assert [(v.word, v.local_form) for v in variants] == [("Prigozhin", "Prigojine")]
