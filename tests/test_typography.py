@@ -96,6 +96,13 @@ def test_depth_counts_the_quotations_around_a_mark_and_not_the_brackets():
         ("«", 0), ("(", 1), ("“", 1), ("«", 2), ("[", 1), ("«", 0)]
 
 
+def test_a_closer_answering_the_previous_paragraph_is_not_stray(checker):
+    text = ("Le maire (qui parlait hier) a dit : « Nous partirons demain.\n\n"
+            "Sans attendre » et [sans] regret ) a-t-il conclu.\n")
+    found = [(f.text, f.start) for f in checker.check(text, lang="fr").findings if f.rule == "T101"]
+    assert found == [("«", text.index("«")), (")", text.rindex(")"))]
+
+
 def test_undetermined_language_checks_brackets_only(checker):
     text = "Le maire a dit « oui (sans conditions.\n"
     codes = [f.rule for f in checker.check(text, lang="und").findings if f.category == "typography"]

@@ -118,10 +118,12 @@ class TypographyDetector:
                     yield finding_from_rule(
                         rule, doc, mark.open_at, mark.open_at + 1,
                         message=f"{rule.message}: {mark.pair[0]} is never closed by {mark.pair[1]}")
+            # The pairs the previous paragraph left open, collected once per paragraph
+            # (not once per stray closer: quadratic in a paragraph of closers).
+            left_open = ({m.pair for m in scans[k - 1][2].marks if m.close_at is None}
+                         if k and result.stray_closers else set())
             for at, pair in result.stray_closers:
-                previous_open = k > 0 and pair in quote_pairs and any(
-                    m.close_at is None and m.pair == pair for m in scans[k - 1][2].marks)
-                if not previous_open:
+                if not (pair in quote_pairs and pair in left_open):
                     yield finding_from_rule(
                         rule, doc, at, at + 1,
                         message=f"{rule.message}: {pair[1]} closes nothing opened by {pair[0]}")
