@@ -117,6 +117,14 @@ def test_a_fragment_counts_only_at_the_end_of_its_paragraph(checker):
     assert [(f.text, f.start) for f in found] == [("AFP", text.index("AFP  "))]
 
 
+def test_a_sentence_on_a_line_of_its_own_is_not_a_repeat_but_one_inside_a_line_is(checker):
+    said = "La réunion a duré trois heures dans la grande salle."
+    head = "Le conseil municipal a voté le budget de la ville mardi soir."
+    text = f"{said} {said}\n{head}\nSelon le maire. {head} Les travaux commencent lundi.\n"
+    found = [f.start for f in checker.check(text, lang="fr").findings if f.rule == "A103"]
+    assert found == [len(said) + 1]
+
+
 def test_sentence_signature_keeps_only_word_characters():
     # The duplicate check reads the words of a sentence only if another sentence has the
     # same signature: sound only if no character outside a word adds to a signature.

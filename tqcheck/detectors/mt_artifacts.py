@@ -251,11 +251,14 @@ class MtArtifactDetector:
             if len(words) >= min_words:
                 long_sentences.append((m, " ".join(words).lower()))  # = each word lowered
         counts = Counter(key for _, key in long_sentences)
+        stripped_lines: dict[int, str] = {}
         for m, key in long_sentences:
             if counts[key] < 2:
                 continue  # a sentence seen once cannot be a repeat, nor hide one
             line = doc.index.line_at(m.start())
-            standalone = line.text.strip() == m.group().strip()
+            if line.start not in stripped_lines:  # each line stripped once, not per sentence
+                stripped_lines[line.start] = line.text.strip()
+            standalone = stripped_lines[line.start] == m.group().strip()
             para = bisect_right(starts, m.start())
             was_standalone, last_para = seen.get(key, (False, -max_gap - 1))
             # A system repeats itself on the spot; a sentence met again paragraphs later
