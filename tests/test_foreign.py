@@ -244,6 +244,28 @@ def test_later_cleaning_passes_use_the_cache(foreign_checker):
     assert identifier.model_calls == calls and get_second_opinion().calls == second
 
 
+def test_lines_without_a_lowercase_word_are_neither_predicted_nor_judged(foreign_checker):
+    # A web page's menu, bylines and dates: too short to vote, and with no word that
+    # starts in lowercase nothing in them could be judged foreign, so the detector does
+    # not ask fastText about them. A short line with one is still asked (and the
+    # English line still found).
+    menu = "Accueil\nMentions Légales\nAFP\n12/03/2021\nContact\nDer Spiegel\n"
+    text = menu + FR_BODY + "Lire aussi\n" + \
+        "The council voted to repair the covered bridge before winter, the mayor said.\n"
+    identifier = foreign_checker.identifier
+    identifier.clear_cache()
+    doc = Document(text)
+    ctx = foreign_checker.context(doc, None)  # the vote: lines of 20 characters or more
+    detector = next(d for d in foreign_checker.detectors if d.name == "foreign")
+    detector.clear_cache()
+    findings = list(detector.detect(doc, ctx))
+    assert [(f.rule, f.text) for f in findings] == [
+        ("F101", "The council voted to repair the covered bridge before winter, the mayor said.")]
+    assert identifier.cached_top("Lire aussi") is not None
+    for line in menu.splitlines():
+        assert identifier.cached_top(line) is None
+
+
 def test_findings_are_deterministic(checker):
     text = (FR_BODY + "Le ministre (em inglês) a confirmé l'accord.\n"
             "The council voted to repair the covered bridge before winter, the mayor said.\n")

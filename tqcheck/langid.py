@@ -136,6 +136,13 @@ class FastTextIdentifier:
         known = self._detail_cache.get(text)
         return known if known is not None else self._predict(text, 1, self._cache)
 
+    @property
+    def cached_top(self) -> Callable[[str], Prediction | None]:
+        """A look-up of the top prediction `predict_one` already made for a text (None
+        when there is none): the bound `get` of the cache, for loops over every line of
+        a document that mostly find the vote's prediction there."""
+        return self._cache.get
+
     def predict_known(self, text: str) -> Prediction:
         """The prediction of one piece of text already made, with or without its
         runners-up; else a new one with them. For a piece whose top language decides
@@ -197,9 +204,47 @@ class FastTextIdentifier:
         the vote costs no extra prediction; and a line that mixes two languages still
         votes for the one most of its characters are in.
         """
-        units = [u for u in map(str.strip, text.splitlines()) if u]
-        voters = [u for u in units if len(u) >= MIN_VOTE_CHARS] or units or [text]
-        return vote(zip(voters, self._predict_top(voters)), kin)
+        votes: dict[str, float] = {}
+        shorter: list[str] = []  # the voters when no line is long enough
+        voted = False
+        detail, cache, predict_line = self._detail_cache, self._cache, self._predict_line
+        codes, no_evidence, new = self._codes, self._no_evidence[:1], tuple.__new__
+        # One loop: strip, predict (the cache, else fastText as `predict_one` would) and
+        # count, per line. The vote asks about every line of every document, so its
+        # per-line Python is measured against fastText's own time (bench/fragments).
+        for line in text.splitlines():
+            unit = line.strip()
+            if len(unit) < MIN_VOTE_CHARS:
+                if unit and not voted:
+                    shorter.append(unit)
+                continue
+            voted = True
+            found = detail.get(unit) or cache.get(unit)
+            if found is None:
+                if "  " in unit or "\t" in unit:
+                    found = self._predict(unit, 1, cache)
+                else:
+                    try:
+                        raw = predict_line(unit + "\n", 1, 0.0, "replace")
+                    except (TypeError, UnicodeError):  # lone surrogates: the general path
+                        found = self._predict(unit, 1, cache)
+                    else:
+                        self.model_calls += 1
+                        if not raw or raw == no_evidence:
+                            found = UNDETERMINED
+                        else:
+                            prob, label = raw[0]
+                            found = new(Prediction, (codes.get(label) or normalize_label(label),
+                                                     1.0 if 1.0 < prob else prob, ()))
+                        if len(cache) >= CACHE_LIMIT:
+                            cache.clear()
+                        cache[unit] = found
+            if found[1] >= MIN_CONFIDENCE and found[0] != "und":
+                votes[found[0]] = votes.get(found[0], 0.0) + len(unit) * found[1]
+        if not voted:
+            voters = shorter or [text]
+            return vote(zip(voters, self._predict_top(voters)), kin)
+        return _tally(votes, kin)
 
     def _predict_top(self, texts: list[str]) -> list[Prediction]:
         """`predict_one` for each text, as one loop: the vote asks about every line of
@@ -247,6 +292,12 @@ def vote(pairs: Iterable[tuple[str, Prediction]],
     for unit, pred in pairs:
         if pred.confidence >= MIN_CONFIDENCE and pred.language != "und":
             votes[pred.language] = votes.get(pred.language, 0.0) + len(unit) * pred.confidence
+    return _tally(votes, kin)
+
+
+def _tally(votes: dict[str, float], kin: Callable[[str], frozenset[str]] | None,
+           ) -> tuple[str, float, tuple[tuple[str, float], ...]]:
+    """The vote's outcome from the characters (times confidence) each language got."""
     total = sum(votes.values())
     if not total:
         return "und", 0.0, ()

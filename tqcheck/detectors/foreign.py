@@ -27,7 +27,7 @@ from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.foreign_evidence import LanguageData, Segment, Thresholds, Verdict, judge
 from tqcheck.detectors.foreign_lines import foreign_part
 from tqcheck.detectors.foreign_words import build_lexicon, orthography_hit, suspicious
-from tqcheck.langid import CACHE_LIMIT, get_second_opinion
+from tqcheck.langid import CACHE_LIMIT, Prediction, get_second_opinion
 from tqcheck.model import Document, Finding, Rule
 from tqcheck.detectors.langdata import rule_folders
 from tqcheck.ruleset import RuleError, load_data
@@ -110,26 +110,42 @@ class ForeignDetector:
         # document language, or at home and one sentence, with nothing enclosed. They
         # are passed over here, in one loop, before any per-line call (the same
         # decision `_line_verdicts` takes first, at a fraction of the cost).
-        predict = self._checker.identifier.predict_one
-        home = self._home_or_und(lang, self.language_data(lang)) - {"und"}
+        identifier = self._checker.identifier
+        predict, known = identifier.predict_one, identifier.cached_top
+        data = self.language_data(lang)
+        home = self._home_or_und(lang, data) - {"und"}
         sure = self._thresholds.split_below
         may_enclose, may_end = _MAY_ENCLOSE.search, MAY_END.search
+        content = 0  # characters of the document's non-blank lines, stripped
         for line in doc.lines:
             text = line.text
             stripped = text.strip()
             if not stripped:
                 continue
-            found = predict(stripped)
-            if found.language in home and may_enclose(text) is None \
-                    and (found.confidence >= sure or may_end(text) is None):
+            content += len(stripped)
+            found = known(stripped)
+            if found is None:  # a line too short to vote (menus, headings, bylines)
+                if not _has_lowercase_word(stripped):
+                    continue  # nothing in it can be judged (see below): not even predicted
+                found = predict(stripped)
+            enclosed = None  # (line_verdicts looks when it is not known here)
+            if found.language in home:
+                enclosed = may_enclose(text) is not None
+                if not enclosed and (found.confidence >= sure or may_end(text) is None):
+                    continue
+            elif not _has_lowercase_word(stripped):
+                # Every piece of a line is judged only when it holds a word starting
+                # with a lowercase letter (`_worth`), and its pieces start where the
+                # line's words do: a line without one ("Mentions Légales", "AFP",
+                # "12/03/2021") can hold no finding.
                 continue
-            for unit, start, end, verdict in self.line_verdicts(text, lang):
+            for unit, start, end, verdict in self.line_verdicts(text, lang, found, enclosed):
                 findings += self._emit(unit, doc, (line.start + start, line.start + end),
                                        verdict)
         if not findings:
             return findings
         foreign = sum(f.end - f.start for f in findings)
-        if foreign > self._thresholds.max_foreign_share * _content_chars(doc):
+        if foreign > self._thresholds.max_foreign_share * content:
             # Fragments are a minority by definition: a document mostly "foreign" to its
             # language is in another language (a wrong --lang), not full of fragments.
             ctx.warn_once(f"foreign: most of the text is not in {lang!r}; "
@@ -143,30 +159,37 @@ class ForeignDetector:
         """Forget every line verdict (benchmarks measure the uncached cost with this)."""
         self._line_cache.clear()
 
-    def line_verdicts(self, line: str, lang: str) -> tuple[tuple[str, int, int, Verdict], ...]:
+    def line_verdicts(self, line: str, lang: str, found: Prediction | None = None,
+                      enclosed: bool | None = None,
+                      ) -> tuple[tuple[str, int, int, Verdict], ...]:
         """(unit, start, end, verdict) for the foreign parts of one line, offsets within
         the line. Cached by line and language: the cleaner's later passes see the same
-        lines again, and boilerplate lines repeat across a corpus."""
+        lines again, and boilerplate lines repeat across a corpus. `found` (the line's
+        top prediction) and `enclosed` (whether it may hold an aside or quotation) are
+        what `detect` already knows of the line; they are worked out when not given."""
         key = (lang, line)
         cached = self._line_cache.get(key)
         if cached is None:
-            cached = self._line_verdicts(line, lang)
+            if found is None:
+                found = self._checker.identifier.predict_one(line.strip())
+            if enclosed is None:
+                enclosed = _MAY_ENCLOSE.search(line) is not None
+            cached = self._line_verdicts(line, lang, found, enclosed)
             if len(self._line_cache) >= CACHE_LIMIT:
                 self._line_cache.clear()
             self._line_cache[key] = cached
         return cached
 
-    def _line_verdicts(self, text: str, lang: str) -> tuple[tuple[str, int, int, Verdict], ...]:
+    def _line_verdicts(self, text: str, lang: str, found: Prediction, enclosed: bool,
+                       ) -> tuple[tuple[str, int, int, Verdict], ...]:
         """The common case is kept cheap. The line, as predicted once for the
-        document-language vote (a cache hit here), is surely in the document language:
+        document-language vote (`found`), is surely in the document language:
         only its asides and quotations can still be foreign. Otherwise the line is cut
         into sentences and each judged (when fastText keeps some doubt about a line, a
         foreign sentence may be appended to it: on the fragment benchmark's development
         seed, 96% of the lines with an appended sentence fell under `split_below`,
         against half of the clean lines of several sentences)."""
         data = self.language_data(lang)
-        found = self._checker.identifier.predict_one(text.strip())
-        enclosed = _MAY_ENCLOSE.search(text) is not None
         home = found.language == lang or found.language in data.close
         th = self._thresholds
         if home and (found.confidence >= th.split_below
@@ -185,7 +208,9 @@ class ForeignDetector:
         if found.language != lang and found.language not in data.close:
             return False
         spans = sentence_spans(text, 0, len(text))
-        predict = self._checker.identifier.predict_one
+        # With runners-up: when a sentence is not at home, `judge` needs them next
+        # (asking for three languages costs ~10% more than for one; asking twice, 100%).
+        predict = self._checker.identifier.predict_known
         clear = False
         for s, e in spans:
             sentence = text[s:e]
@@ -344,10 +369,6 @@ def _has_host_words(text: str, findings: list[Finding], needed: int) -> bool:
         if f is not None:
             pos = max(pos, f.end)
     return False
-
-
-def _content_chars(doc: Document) -> int:
-    return sum(len(line.text.strip()) for line in doc.lines)
 
 
 def _own_text(text: str, sentence: Piece, inner: list[Piece]) -> str:
