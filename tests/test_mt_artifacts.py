@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from artifact_manifest import assert_case, score_detector
 from tqcheck.detectors.langdata import data_for
+from tqcheck.detectors.mt_artifacts import _FRAGMENT, _repeated_runs, sentence_signature
 from tqcheck.detectors.name_variants import Transliteration, name_variants
 from tqcheck.model import Rule
 
@@ -60,6 +64,83 @@ def test_mt_artifact_cases(checker, lang, text, rule, flags):
     assert_case(checker, lang, text, rule, flags)
 
 
+def test_repeated_runs_report_where_the_repeat_starts_and_ends():
+    text = ("Le chantier sera terminé à la fin À LA FIN de l'année, "
+            "l'hôpital l'hôpital aussi ; «Bonjour bonjour», dit-il.")
+    found = [(text[first:second], text[second:end], chunk)
+             for first, second, end, chunk in _repeated_runs(text)]
+    assert found == [("Bonjour ", "bonjour", "Bonjour"), ("l'hôpital ", "l'hôpital", "l'hôpital"),
+                     ("à la fin ", "À LA FIN", "à la fin")]
+
+
+#: The fragment pattern as first written: a look-behind tried at every character.
+_PLAIN_FRAGMENT = regex.compile(
+    r"(?<=[\p{L}\p{N})»”\"][.!?])[ \u00a0]+(?P<frag>[\-–—•]?\s*[^\s.!?][^.!?\n]{0,40}?\.?)[ \t]*$",
+    regex.M)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aA1)»\".!? \u00a0\t\n–")), max_size=50),
+       st.integers(0, 50), st.integers(0, 50))
+def test_fragment_scan_matches_the_plain_pattern(text, line, end):
+    # The detector scans a paragraph, which starts a line: from there on, both agree.
+    line_starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
+    start = line_starts[line % len(line_starts)]
+
+    def found(pattern):
+        return [(m.span(), m.span("frag")) for m in pattern.finditer(text, start, end)]
+    assert found(_FRAGMENT) == found(_PLAIN_FRAGMENT)
+
+
+def test_repeated_runs_are_reported_once_and_never_overlap():
+    # Five "allez": two repeats and one word left over; "merci beaucoup merci beaucoup"
+    # starts inside the reported "merci merci", so it is not reported again.
+    text = "Allez allez allez allez allez, merci merci beaucoup merci beaucoup."
+    found = [(text[first:second], text[second:end]) for first, second, end, _ in _repeated_runs(text)]
+    assert found == [("Allez ", "allez"), ("allez ", "allez"), ("merci ", "merci")]
+    laugh = "ha " * 2001
+    assert [first for first, _, _, _ in _repeated_runs(laugh)] == list(range(0, 6000, 6))
+
+
+def test_a_lowercase_start_names_the_whole_word_before_the_stop(checker):
+    word = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft"
+    text = f"Gestern tagte die\u00a0{word}. dann ging man nach Hause.\n"
+    found = [f for f in checker.check(text, lang="de").findings if f.rule == "A101"]
+    assert [f.text for f in found] == ["dann"]
+    assert found[0].message.endswith(f"'{word}.'")
+
+
+def test_a_fragment_counts_only_at_the_end_of_its_paragraph(checker):
+    text = ("Die Bahn rechnet mit Verspätungen. AFP\nDer Verkehr rollt wieder. AFP  \n\n"
+            "Die Lage ist ruhig. Noch.\n")
+    found = [f for f in checker.check(text, lang="de").findings if f.rule == "A102"]
+    assert [(f.text, f.start) for f in found] == [("AFP", text.index("AFP  "))]
+
+
+def test_a_sentence_on_a_line_of_its_own_is_not_a_repeat_but_one_inside_a_line_is(checker):
+    said = "La réunion a duré trois heures dans la grande salle."
+    head = "Le conseil municipal a voté le budget de la ville mardi soir."
+    text = f"{said} {said}\n{head}\nSelon le maire. {head} Les travaux commencent lundi.\n"
+    found = [f.start for f in checker.check(text, lang="fr").findings if f.rule == "A103"]
+    assert found == [len(said) + 1]
+
+
+def test_sentence_signature_keeps_only_word_characters():
+    # The duplicate check reads the words of a sentence only if another sentence has the
+    # same signature: sound only if no character outside a word adds to a signature.
+    word_char = regex.compile(r"[\p{L}\p{M}\p{N}]")
+    adds = [c for c in map(chr, range(0x110000)) if sentence_signature(c)]
+    assert len(adds) >= 62 and all(word_char.match(c) for c in adds)
+    assert sentence_signature("« Le Conseil a voté, à 12 voix ! »") == b"leconseilavot12voix"
+
+
+def test_a_repeat_differing_in_case_and_punctuation_is_still_found(checker):
+    text = ("Le conseil municipal a voté mardi le budget de la ville pour l'année. "
+            "LE CONSEIL MUNICIPAL a voté, mardi, le budget de la ville pour l'année !\n")
+    found = [f for f in checker.check(text, lang="fr").findings if f.rule == "A103"]
+    assert [f.text for f in found] == [text.split(". ")[1].strip()]
+
+
 def _translit(lang: str) -> Transliteration:
     rule = Rule("A105", "name-variant", "mt-artifact", "warning", "flag", "document", "*",
                 "m", "s", pattern=None, detector="mt-artifact")
@@ -72,6 +153,17 @@ def test_the_more_local_form_is_kept():
     flagged = {v.word for v in variants}
     assert flagged == {"Yevgeny", "Prigozhin"}
     assert {v.local_form for v in variants} == {"Evgueni", "Prigojine"}
+
+
+def test_a_variant_needs_one_occurrence_inside_a_sentence():
+    opening = "Prigozhin a démenti mardi. Le patron de Wagner, Evgueni Prigojine, est apparu hier."
+    assert not list(name_variants(opening, _translit("fr")))
+    headline = "Le patron de Wagner, Evgueni Prigojine, est apparu hier soir\nPrigozhin a démenti."
+    assert not list(name_variants(headline, _translit("fr")))  # a line start is a sentence start
+    later = opening + " Selon la presse, le même Prigozhin démentait encore."
+    variants = list(name_variants(later, _translit("fr")))
+    assert [(v.word, v.local_form) for v in variants] == [("Prigozhin", "Prigojine")]
+    assert variants[0].spans == ((0, 9), (later.rindex("Prigozhin"), later.rindex("Prigozhin") + 9))
 
 
 def test_locality_follows_the_language():

@@ -30,6 +30,11 @@ CASES = [
     ("en", "Is this the end ? Nobody knows.\n", "T104", True),
     ("de", "Das ist das Ende !\n", "T104", True),
     ("it", "È finita ? Nessuno lo sa.\n", "T104", True),
+    ("en", "Is this the end\u00a0? Nobody knows.\n", "T104", True),
+    ("de", "Das ist das Ende\u202f!\n", "T104", True),
+    ("fr", "« Nous partirons » dit-il. « Demain » ajoute-t-elle. « Sans faute » répète-t-il. "
+     "«Jamais» conclut-il.\n", "T104", True),
+    ("fr", "« Nous partirons » dit-il. «Demain» ajoute-t-elle.\n", "T104", False),
     ("fr", "Est-ce la fin ? Personne ne le sait : le débat continue.\n", "T104", False),
     ("fr", "Il a dit : oui. Elle a dit : non. Ils ont dit : peut-être. Puis: rien.\n", "T104", True),
     ("fr", "Il a dit: oui. Elle a dit : non.\n", "T104", False),
@@ -60,6 +65,42 @@ def test_nested_quotes_have_depth():
     result = scan(text, 0, len(text), (("«", "»"), ("“", "”")))
     depths = {text[m.open_at]: m.quote_depth for m in result.marks}
     assert depths == {"«": 0, "“": 1}
+
+
+def test_scan_sees_marks_at_both_ends_of_its_range_and_none_outside():
+    # The scan jumps from mark to mark: the first and last characters of a paragraph
+    # count, its neighbours' marks do not, and letters, digits and inch marks stay out.
+    before = "« Fin du paragraphe précédent »\n"
+    paragraph = "(Le 12\" écran) « Il a dit “non” [hier] et {pas} aujourd'hui »"
+    text = before + paragraph + "\n« Suite »"
+    start, end = len(before), len(before) + len(paragraph)
+    result = scan(text, start, end, (("«", "»"), ("“", "”")))
+    assert [(text[m.open_at], text[m.close_at]) for m in result.marks] == [
+        ("(", ")"), ("«", "»"), ("“", "”"), ("[", "]"), ("{", "}")]
+    assert result.marks[0].open_at == start and result.marks[1].close_at == end - 1
+    assert not result.stray_closers
+    cut = scan(text, start, end - 1, (("«", "»"), ("“", "”")))
+    assert [text[m.open_at] for m in cut.marks if m.close_at is None] == ["«"]
+
+
+def test_scan_keeps_enumerators_and_reports_a_closer_after_a_word():
+    text = "Deux options : a) attendre, iii) partir ; la réunion est reportée) selon le maire.\n"
+    result = scan(text, 0, len(text), (("«", "»"),))
+    assert result.stray_closers == ((text.index("reportée)") + 8, ("(", ")")),)
+
+
+def test_depth_counts_the_quotations_around_a_mark_and_not_the_brackets():
+    text = "« Il a dit (“ le « non » ” [hier]) » et « oui »"
+    result = scan(text, 0, len(text), (("«", "»"), ("“", "”")))
+    assert [(text[m.open_at], m.quote_depth) for m in result.marks] == [
+        ("«", 0), ("(", 1), ("“", 1), ("«", 2), ("[", 1), ("«", 0)]
+
+
+def test_a_closer_answering_the_previous_paragraph_is_not_stray(checker):
+    text = ("Le maire (qui parlait hier) a dit : « Nous partirons demain.\n\n"
+            "Sans attendre » et [sans] regret ) a-t-il conclu.\n")
+    found = [(f.text, f.start) for f in checker.check(text, lang="fr").findings if f.rule == "T101"]
+    assert found == [("«", text.index("«")), (")", text.rindex(")"))]
 
 
 def test_undetermined_language_checks_brackets_only(checker):

@@ -27,9 +27,10 @@ Detectors only measure: every rule here flags.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import compress, count, islice
+from itertools import accumulate, compress, count, islice
 from operator import eq
 from typing import Iterable, Iterator
 
@@ -44,17 +45,21 @@ from tqcheck.model import Document, Finding, Rule
 _LOWER_START = regex.compile(
     r"(?<=[^.\s])\.(?P<gap>[ \u00a0\u202f]+)(?P<word>\p{Ll}[\p{L}\p{M}]*)")
 #: A sentence: a run of non-terminal characters and its terminal punctuation (or the
-#: end of the text). Written to start only where a run starts and never to give back
-#: characters: the same matches as `[^.!?…\n]+(?:[.!?…]+|$)`, without retrying every
-#: position of a line that has no full stop (quadratic in its length: a fifth of a
-#: corpus run's MT-artifact time went there).
-_SENTENCE = regex.compile(r"(?<![^.!?…\n])[^.!?…\n]++(?:[.!?…]+|$)")
+#: end of the text). Written to start only where a run starts: the same matches as
+#: `[^.!?…\n]+(?:[.!?…]+|$)`, without retrying every position of a line that has no
+#: full stop (quadratic in its length: a fifth of a corpus run's MT-artifact time went
+#: there). No Unicode property in it, so the standard `re` runs it, twice as fast.
+_SENTENCE = re.compile(r"(?<![^.!?…\n])[^.!?…\n]+(?:[.!?…]+|$)")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
 _DASH_START = regex.compile(r"^[\-–—•]\s*")
+#: A short piece after a sentence's last stop, up to the line's end. The match starts
+#: after the stop (\K): starting at the stop lets the engine jump from stop to stop,
+#: where a look-behind first was tried at every character (twice the time). Scanned
+#: from a line start (a paragraph's), it finds exactly what the look-behind form finds.
 _FRAGMENT = regex.compile(
-    r"(?<=[\p{L}\p{N})»”\"][.!?])[ \u00a0]+(?P<frag>[\-–—•]?\s*[^\s.!?][^.!?\n]{0,40}?\.?)[ \t]*$",
+    r"(?<=[\p{L}\p{N})»”\"])[.!?]\K[ \u00a0]+(?P<frag>[\-–—•]?\s*[^\s.!?][^.!?\n]{0,40}?\.?)[ \t]*$",
     regex.M)
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_LETTER_RUN = regex.compile(r"([\p{L}\p{M}]+)")  # split() keeps the words
 # A lone word closing its paragraph or line: "… auf dem Podium. dpa".
 _STUB_END = regex.compile(r"[ \t]*(?:\n|$)")
 # The word just before a fragment's full stop.
@@ -62,6 +67,8 @@ _LAST_TOKEN = regex.compile(r"(?P<token>[\p{L}\p{N}]+)[.!?]\s*$")
 # An agency-style name in capitals: "AFP", "DPA", "ANSA", "dpa/AFP".
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+")
 _CHUNK_SEPARATOR = regex.compile(r"[ '’]")
+#: Every byte but ASCII letters and digits, dropped from a sentence's signature.
+_NOT_ASCII_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
 #: Longest run of words whose back-to-back repetition is checked.
 MAX_REPEAT_WORDS = 5
 
@@ -69,32 +76,68 @@ MAX_REPEAT_WORDS = 5
 def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
     """(start, start of the repeat, end of the repeat, chunk) for each run of 1-5 words
     repeated right after itself ("à la fin à la fin"), case-insensitively. Words inside
-    a run are joined by a space or an apostrophe; the two runs by spaces only."""
-    keys = list(map(str.lower, _LETTERS.findall(text)))
-    spans = _LETTERS.finditer(text)
-    words: list[tuple[int, int]] = []  # word spans, read only as far as a repeat needs
-    taken: list[tuple[int, int]] = []
+    a run are joined by a space or an apostrophe; the two runs by spaces only.
+
+    One split gives the words and the text between them at C speed; offsets are summed
+    only once a repeat is found (most texts have none, and asking every word for its
+    span was most of this check's time)."""
+    parts = _LETTER_RUN.split(text)  # [before, word 0, gap 0, word 1, gap 1, ...]
+    keys = list(map(str.lower, islice(parts, 1, None, 2)))
+    gaps = parts[2::2]  # gaps[k]: between word k and word k + 1
+    ends: list[int] = []  # ends[j]: where parts[j] ends; word k is ends[2k]:ends[2k + 1]
+    # The repeats reported so far: disjoint, sorted, so one bisection tells whether a
+    # new one overlaps any (a scan of them all made "ha ha ha …" quadratic).
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     for n in range(1, MAX_REPEAT_WORDS + 1):
         for i in compress(count(), map(eq, keys, islice(keys, n, None))):
             if i + 2 * n > len(keys):
                 continue
             if keys[i:i + n] != keys[i + n:i + 2 * n]:
                 continue
-            if len(words) < i + 2 * n:
-                words += (m.span() for m in islice(spans, i + 2 * n - len(words)))
-            gaps = [text[words[k][1]:words[k + 1][0]] for k in range(i, i + 2 * n - 1)]
-            inner = gaps[:n - 1] + gaps[n:]
-            if gaps[n - 1].strip(" ") or not all(g in (" ", "'", "’") for g in inner):
+            between = gaps[i:i + 2 * n - 1]
+            inner = between[:n - 1] + between[n:]
+            if between[n - 1].strip(" ") or not all(g in (" ", "'", "’") for g in inner):
                 continue
-            if gaps[:n - 1] != gaps[n:]:
+            if between[:n - 1] != between[n:]:
                 continue
-            first, second, end = words[i][0], words[i + n][0], words[i + 2 * n - 1][1]
+            if not ends:
+                ends = list(accumulate(map(len, parts)))
+            first, second, end = ends[2 * i], ends[2 * (i + n)], ends[2 * (i + 2 * n) - 1]
             if (first > 0 and text[first - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                 continue
-            if any(a < end and first < b for a, b in taken):
+            k = bisect_left(taken_starts, end)
+            if k and taken_ends[k - 1] > first:
                 continue  # inside a repeat already reported
-            taken.append((first, end))
-            yield first, second, end, text[first:words[i + n - 1][1]]
+            taken_starts.insert(k, first)
+            taken_ends.insert(k, end)
+            yield first, second, end, text[first:ends[2 * (i + n) - 1]]
+
+
+def _token_start(text: str, end: int) -> int:
+    """Where the token ending at `end` starts: after the last space, line break or
+    no-break space before it. Looked for in a window that grows until one is found, so
+    the cost is the token's length (searching the whole text back, once per sentence
+    start, was quadratic in a long line: a no-break space is usually nowhere)."""
+    width = 64
+    while True:
+        low = max(0, end - width)
+        found = max(text.rfind(" ", low, end), text.rfind("\n", low, end),
+                    text.rfind("\u00a0", low, end))
+        if found >= 0 or low == 0:
+            return found + 1
+        width *= 4
+
+
+def sentence_signature(sentence: str) -> bytes:
+    """The ASCII letters and digits of the lowered sentence, in order, found at C speed.
+
+    Two sentences with the same words (case aside) have the same signature: a character
+    whose lower case holds an ASCII letter or digit is itself a letter or digit, so part
+    of a word (`test_sentence_signature_keeps_only_word_characters` checks all of
+    Unicode). A sentence whose signature no other sentence shares cannot repeat, and
+    its words need not be read: most sentences of most texts."""
+    return sentence.lower().encode("ascii", "ignore").translate(None, _NOT_ASCII_ALNUM)
 
 
 class MtArtifactDetector:
@@ -142,8 +185,7 @@ class MtArtifactDetector:
         names = {n.lower() for n in self.lowercase_names.get(lang or "", {}).get("names", [])}
         text = doc.text
         for m in _LOWER_START.finditer(text):
-            token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start()),
-                              text.rfind("\u00a0", 0, m.start())) + 1
+            token_start = _token_start(text, m.start())
             raw_token = text[token_start:m.start()]
             token = raw_token.lstrip("([«“\"'‘").lower()
             word = m.group("word")
@@ -163,8 +205,11 @@ class MtArtifactDetector:
         abbreviations = self._abbreviations(lang)
         text = doc.text
         for start, end in paragraphs(doc):
+            # Where the paragraph's text ends, found once: slicing the rest of the
+            # paragraph for every line was quadratic in a paragraph of many lines.
+            content_end = start + len(text[start:end].rstrip())
             for m in _FRAGMENT.finditer(text, start, end):
-                if text[m.end():end].strip():
+                if m.end() < content_end:
                     continue  # a hard-wrapped line, not the paragraph's end
                 frag = m.group("frag")
                 words = _WORD.findall(frag)
@@ -175,8 +220,9 @@ class MtArtifactDetector:
                 token = before.group("token").lower() if before else ""
                 if token.isdigit() or len(token) == 1 or token in abbreviations:
                     continue
-                # A short answer to a question is dialogue: "Womit? - Mit Wasser."
-                if text[:m.start()].rstrip().endswith("?"):
+                # A short answer to a question is dialogue: "Womit? - Mit Wasser." (the
+                # match starts right after the stop)
+                if text[m.start() - 1] == "?":
                     continue
                 dashed = bool(_DASH_START.match(frag))
                 unterminated = not frag.rstrip().endswith((".", "!", "?", "…"))
@@ -194,17 +240,25 @@ class MtArtifactDetector:
         max_gap = int(rule.params.get("max_paragraph_gap", 1))
         starts = [start for start, _ in paragraphs(doc)]
         seen: dict[str, tuple[bool, int]] = {}  # key -> (ever standalone, last paragraph)
+        sentences = list(_SENTENCE.finditer(text))
+        signatures = [sentence_signature(m.group()) for m in sentences]
+        shared = Counter(signatures)
         long_sentences = []
-        for m in _SENTENCE.finditer(text):
+        for m, signature in zip(sentences, signatures):
+            if shared[signature] < 2:
+                continue  # no other sentence has its words: it repeats nothing
             words = _WORD.findall(m.group())
             if len(words) >= min_words:
                 long_sentences.append((m, " ".join(words).lower()))  # = each word lowered
         counts = Counter(key for _, key in long_sentences)
+        stripped_lines: dict[int, str] = {}
         for m, key in long_sentences:
             if counts[key] < 2:
                 continue  # a sentence seen once cannot be a repeat, nor hide one
             line = doc.index.line_at(m.start())
-            standalone = line.text.strip() == m.group().strip()
+            if line.start not in stripped_lines:  # each line stripped once, not per sentence
+                stripped_lines[line.start] = line.text.strip()
+            standalone = stripped_lines[line.start] == m.group().strip()
             para = bisect_right(starts, m.start())
             was_standalone, last_para = seen.get(key, (False, -max_gap - 1))
             # A system repeats itself on the spot; a sentence met again paragraphs later

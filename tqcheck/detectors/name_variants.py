@@ -10,6 +10,7 @@ spellings are variants. The form with fewer local features is the copied one.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -84,18 +85,19 @@ def name_variants(text: str, translit: Transliteration) -> Iterator[Variant]:
     """Variants flagged at the less local form; proper nouns only (a form must occur at
     least once inside a sentence, where only names are capitalised, or before another
     capitalised word, as a first name does)."""
+    # Only a word that shares its skeleton with another word can be a variant: where
+    # and how often words occur, and whether inside a sentence (most of this check's
+    # time), is looked at for those words only; most texts have none.
+    spellings_of = Counter(translit.skeleton(word)[0] for word in dict.fromkeys(_NAME.findall(text)))
+    if not spellings_of or max(spellings_of.values()) < 2:
+        return
     occurrences: dict[str, list[tuple[int, int]]] = {}
-    mid_sentence: set[str] = set()
     for m in _NAME.finditer(text):
         occurrences.setdefault(m.group(), []).append(m.span())
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if (not _SENTENCE_START.search(text[max(line_start, m.start() - 12):m.start()])
-                or _FULL_NAME_NEXT.match(text, m.end())):
-            mid_sentence.add(m.group())
     groups: dict[str, list[tuple[int, str]]] = {}
-    for word in occurrences:
-        if word in mid_sentence:
-            key, locality = translit.skeleton(word)
+    for word, spans in occurrences.items():
+        key, locality = translit.skeleton(word)
+        if spellings_of[key] > 1 and any(_mid_sentence(text, start, end) for start, end in spans):
             groups.setdefault(key, []).append((locality, word))
     for forms in groups.values():
         spellings = {_MARKS.sub("", unicodedata.normalize("NFD", w.lower()))
@@ -107,3 +109,11 @@ def name_variants(text: str, translit: Transliteration) -> Iterator[Variant]:
         for locality, word in forms[1:]:
             if locality < best_locality:
                 yield Variant(word, best, tuple(occurrences[word]))
+
+
+def _mid_sentence(text: str, start: int, end: int) -> bool:
+    """A capitalised word inside a sentence, or followed by another (a first name).
+    Reads the 12 characters before the word, or its line's start if that is nearer."""
+    line_start = text.rfind("\n", max(0, start - 12), start) + 1
+    return bool(not _SENTENCE_START.search(text[max(line_start, start - 12):start])
+                or _FULL_NAME_NEXT.match(text, end))

@@ -26,7 +26,9 @@ no language is special-cased here.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import regex
@@ -39,6 +41,8 @@ from tqcheck.model import Document, Finding, Rule
 
 Pair = tuple[str, str]
 _APOSTROPHE = regex.compile(r"(?<=\p{L})['’](?=\p{L})")
+#: The spaces a language may set before a mark or inside guillemets.
+SPACES = " \u00a0\u202f"
 #: A missing space is a seam only where the text spaces that mark this many times as often.
 MAJORITY = 3
 
@@ -114,10 +118,12 @@ class TypographyDetector:
                     yield finding_from_rule(
                         rule, doc, mark.open_at, mark.open_at + 1,
                         message=f"{rule.message}: {mark.pair[0]} is never closed by {mark.pair[1]}")
+            # The pairs the previous paragraph left open, collected once per paragraph
+            # (not once per stray closer: quadratic in a paragraph of closers).
+            left_open = ({m.pair for m in scans[k - 1][2].marks if m.close_at is None}
+                         if k and result.stray_closers else set())
             for at, pair in result.stray_closers:
-                previous_open = k > 0 and pair in quote_pairs and any(
-                    m.close_at is None and m.pair == pair for m in scans[k - 1][2].marks)
-                if not previous_open:
+                if not (pair in quote_pairs and pair in left_open):
                     yield finding_from_rule(
                         rule, doc, at, at + 1,
                         message=f"{rule.message}: {pair[1]} closes nothing opened by {pair[0]}")
@@ -140,13 +146,15 @@ class TypographyDetector:
     def _foreign_marks(self, rule: Rule, doc: Document, foreign: set[str]) -> Iterator[Finding]:
         if not foreign:
             return
-        for match in regex.finditer("[" + regex.escape("".join(sorted(foreign))) + "]", doc.text):
+        for match in _characters("".join(sorted(foreign))).finditer(doc.text):
             if word_internal(doc.text, match.start()):
                 continue
             yield finding_from_rule(rule, doc, match.start(), match.end())
 
     def _apostrophes(self, rule: Rule, doc: Document, max_share: float) -> Iterator[Finding]:
         """Both ' and ’ between letters: the rarer form marks pasted or post-edited text."""
+        if "'" not in doc.text or "’" not in doc.text:
+            return  # one form only: nothing is mixed (most texts)
         by_form: dict[str, list] = {"'": [], "’": []}
         for m in _APOSTROPHE.finditer(doc.text):
             by_form[m.group()].append(m)
@@ -166,9 +174,9 @@ class TypographyDetector:
     def _spacing(self, rule: Rule, doc: Document, table: dict) -> Iterator[Finding]:
         text = doc.text
         forbidden = str(table.get("space_before_forbidden", ""))
-        if forbidden:
+        if forbidden and _space_before(forbidden).search(text):
             cls = regex.escape(forbidden)
-            for m in regex.finditer(rf"(?<=[\p{{L}}\p{{N}}])[ \u00a0\u202f]+[{cls}]+(?=\s|$)", text):
+            for m in _pattern(rf"(?<=[\p{{L}}\p{{N}}])[ \u00a0\u202f]+[{cls}]+(?=\s|$)").finditer(text):
                 yield finding_from_rule(rule, doc, m.start(), m.end(),
                                         message=f"{rule.message}: space before {m.group().strip()}")
         required = str(table.get("space_before_required", ""))
@@ -177,7 +185,7 @@ class TypographyDetector:
             yield from self._unspaced_minority(
                 rule, doc, rf"\p{{L}}[ \u00a0\u202f][{cls}](?=\s)",
                 rf"(?<=\p{{L}}{{2}})[{cls}](?=\s)", "before")
-        if table.get("space_inside_guillemets"):
+        if table.get("space_inside_guillemets") and ("«" in text or "»" in text):
             yield from self._unspaced_minority(
                 rule, doc, r"«[ \u00a0\u202f]|[ \u00a0\u202f]»",
                 r"(?<!\p{L})«(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.!?])»(?!\p{L})", "inside")
@@ -185,14 +193,33 @@ class TypographyDetector:
     def _unspaced_minority(self, rule: Rule, doc: Document, spaced_pattern: str,
                            bare_pattern: str, where: str) -> Iterator[Finding]:
         """Unspaced marks, when the text spaces the same mark MAJORITY times as often."""
-        spaced = len(regex.findall(spaced_pattern, doc.text))
-        bare = list(regex.finditer(bare_pattern, doc.text))
-        if bare and spaced >= MAJORITY * len(bare):
+        bare = list(_pattern(bare_pattern).finditer(doc.text))
+        if bare and len(_pattern(spaced_pattern).findall(doc.text)) >= MAJORITY * len(bare):
             for m in bare:
                 yield finding_from_rule(
                     rule, doc, m.start(), m.end(),
                     message=f"{rule.message}: no space {where} {m.group()}, "
                             "though the text spaces it everywhere else")
+
+
+@lru_cache(maxsize=None)
+def _pattern(pattern: str) -> regex.Pattern:
+    """A pattern built from a language's data, compiled once (not looked up per text)."""
+    return regex.compile(pattern)
+
+
+@lru_cache(maxsize=None)
+def _characters(chars: str) -> re.Pattern:
+    """Any one of the characters; no Unicode property, so the faster standard `re`."""
+    return re.compile(f"[{re.escape(chars)}]")
+
+
+@lru_cache(maxsize=None)
+def _space_before(marks: str) -> re.Pattern:
+    """A space right before one of the marks: the forbidden-space pattern (a look-behind
+    tried at every character) cannot match without one, and most texts that do not
+    space their marks have none. No Unicode property: the standard `re` runs it."""
+    return re.compile(f"[{SPACES}][{re.escape(marks)}]")
 
 
 def _once_per_problem(findings: list[Finding]) -> list[Finding]:
