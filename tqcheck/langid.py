@@ -207,8 +207,7 @@ class FastTextIdentifier:
         votes: dict[str, float] = {}
         shorter: list[str] = []  # the voters when no line is long enough
         voted = False
-        detail, cache, predict_line = self._detail_cache, self._cache, self._predict_line
-        codes, no_evidence, new = self._codes, self._no_evidence[:1], tuple.__new__
+        top_of_line = self._top_of_line
         # One loop: strip, predict (the cache, else fastText as `predict_one` would) and
         # count, per line. The vote asks about every line of every document, so its
         # per-line Python is measured against fastText's own time (bench/fragments).
@@ -219,26 +218,7 @@ class FastTextIdentifier:
                     shorter.append(unit)
                 continue
             voted = True
-            found = detail.get(unit) or cache.get(unit)
-            if found is None:
-                if "  " in unit or "\t" in unit:
-                    found = self._predict(unit, 1, cache)
-                else:
-                    try:
-                        raw = predict_line(unit + "\n", 1, 0.0, "replace")
-                    except (TypeError, UnicodeError):  # lone surrogates: the general path
-                        found = self._predict(unit, 1, cache)
-                    else:
-                        self.model_calls += 1
-                        if not raw or raw == no_evidence:
-                            found = UNDETERMINED
-                        else:
-                            prob, label = raw[0]
-                            found = new(Prediction, (codes.get(label) or normalize_label(label),
-                                                     1.0 if 1.0 < prob else prob, ()))
-                        if len(cache) >= CACHE_LIMIT:
-                            cache.clear()
-                        cache[unit] = found
+            found = top_of_line(unit)
             if found[1] >= MIN_CONFIDENCE and found[0] != "und":
                 votes[found[0]] = votes.get(found[0], 0.0) + len(unit) * found[1]
         if not voted:
@@ -250,33 +230,39 @@ class FastTextIdentifier:
         """`predict_one` for each text, as one loop: the vote asks about every line of
         every document, so the per-line Python matters next to fastText itself
         (identical results, cache and call count; unusual text takes `_predict`)."""
-        detail, cache, predict_line = self._detail_cache, self._cache, self._predict_line
-        codes, no_evidence = self._codes, self._no_evidence[:1]
         out = []
         for text in texts:
-            found = detail.get(text) or cache.get(text)
-            if found is None:
-                if "  " in text or "\t" in text or "\n" in text or "\r" in text \
-                        or text != text.strip() or not text:
-                    found = self._predict(text, 1, cache)
-                else:
-                    try:
-                        raw = predict_line(text + "\n", 1, 0.0, "replace")
-                    except (TypeError, UnicodeError):  # lone surrogates: the general path
-                        found = self._predict(text, 1, cache)
-                    else:
-                        self.model_calls += 1
-                        if not raw or raw == no_evidence:
-                            found = UNDETERMINED
-                        else:
-                            prob, label = raw[0]
-                            found = Prediction(codes.get(label) or normalize_label(label),
-                                               1.0 if 1.0 < prob else prob)
-                        if len(cache) >= CACHE_LIMIT:
-                            cache.clear()
-                        cache[text] = found
-            out.append(found)
+            if "\n" in text or "\r" in text or text != text.strip() or not text:
+                out.append(self._predict(text, 1, self._cache))
+            else:
+                out.append(self._top_of_line(text))
         return out
+
+    def _top_of_line(self, text: str) -> Prediction:
+        """The top language of one stripped, non-empty line: the caches, else one
+        fastText call made directly (what `_predict` would do, with less Python per
+        line); text with runs of spaces or tabs, or lone surrogates, takes `_predict`."""
+        cache = self._cache
+        found = self._detail_cache.get(text) or cache.get(text)
+        if found is not None:
+            return found
+        if "  " in text or "\t" in text:
+            return self._predict(text, 1, cache)
+        try:
+            raw = self._predict_line(text + "\n", 1, 0.0, "replace")
+        except (TypeError, UnicodeError):  # lone surrogates: the general path
+            return self._predict(text, 1, cache)
+        self.model_calls += 1
+        if not raw or raw == self._no_evidence[:1]:
+            found = UNDETERMINED
+        else:
+            prob, label = raw[0]
+            found = Prediction(self._codes.get(label) or normalize_label(label),
+                               1.0 if 1.0 < prob else prob)
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+        cache[text] = found
+        return found
 
 
 def vote(pairs: Iterable[tuple[str, Prediction]],
