@@ -86,8 +86,9 @@ class LinePlans:
         return all(cached_literals(r.pattern.pattern)[0] for r in self._rules)
 
     def _tables_for(self, rules: Sequence[Rule]) -> tuple:
-        """(word table, allowed rule mask, always-run mask, their word table), built
-        once per distinct rule list (the last two once the prefilter exists)."""
+        """(word table, allowed rule mask, always-run mask, their word table, the
+        prefilter of these rules), built once per distinct rule list (the last three
+        once the prefilter exists)."""
         known = self._tables_of_list.get(id(rules))
         if known is not None and known[0] is rules and (
                 self._prefilter is None or known[1][2] is not None):
@@ -96,12 +97,14 @@ class LinePlans:
         tables = self._tables.get(key)
         if tables is None or (self._prefilter is not None and tables[2] is None):
             by_words = tables[0] if tables else _WordTable(rules)
-            always_here = always_by_words = None
+            allowed = sum(1 << i for i in key)
+            always_here = always_by_words = own_prefilter = None
             if self._prefilter is not None:
                 always_here = sum(1 << i for i in key if i in self._prefilter.always)
                 always_by_words = _WordTable([self._rules[i] for i in indices_of(always_here)])
-            tables = self._tables[key] = (by_words, sum(1 << i for i in key), always_here,
-                                          always_by_words)
+                own_prefilter = self._prefilter.for_rules(allowed)
+            tables = self._tables[key] = (by_words, allowed, always_here, always_by_words,
+                                          own_prefilter)
         if len(self._tables_of_list) < 64:  # the list is kept alive, so its id stays its own
             self._tables_of_list[id(rules)] = (rules, tables)
         return tables
@@ -121,7 +124,7 @@ class LinePlans:
     def plan(self, doc: Document, rules: Sequence[Rule]) -> Iterator[tuple[Line, list[Rule]]]:
         """(line, rules to search on it) for each line where any rule may match."""
         prefilter = self._prefilter_due(doc)
-        by_words, allowed, always, always_by_words = self._tables_for(rules)
+        by_words, allowed, always, always_by_words, prefilter = self._tables_for(rules)
         if prefilter is None:
             for line in doc.lines:
                 if not line.blank:
