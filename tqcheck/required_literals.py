@@ -260,3 +260,8 @@ if __name__ == "__main__":
     print(f"{len(written)} patterns -> {TABLE}")
     digits = required_digit.write_table(patterns)  # the other table read ahead
     print(f"{len(digits)} patterns need a digit -> {required_digit.TABLE}")
+    from tqcheck import alternation_prefixes
+
+    every = [p.pattern for r in load_rules() for p in (r.pattern, r.exclude) if p is not None]
+    factored = alternation_prefixes.write_table(every)
+    print(f"{len(factored)} patterns factored ahead -> {alternation_prefixes.TABLE}")

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 import regex
 
+from tqcheck.alternation_prefixes import factored
 from tqcheck.lazy_pattern import LazyPattern
 from tqcheck.model import ACTIONS, CATEGORIES, REMOVALS, SCOPES, SEVERITIES, Rule, RuleExamples
 
@@ -73,7 +74,10 @@ def _compile(path: str, raw: str, key: str, source: Any, lazy: bool = False) -> 
         empty = None
     if empty is not None:
         raise RuleError(path, f"'{key}' matches the empty string", _key_line(raw, key))
-    return compiled
+    checked = LazyPattern(source, regex.VERSION0)  # what runs: the factored form
+    if checked.pattern == compiled.pattern and factored(source) == source:
+        checked._bind(compiled)  # nothing to factor: no second compile
+    return checked
 
 
 def _strings(path: str, raw: str, key: str, value: Any, minimum: int) -> tuple[str, ...]:

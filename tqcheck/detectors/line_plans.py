@@ -74,7 +74,8 @@ class LinePlans:
 
                 from tqcheck.required_digit import known_digit_required
 
-                self._prefilter = LinePrefilter(self._rules)
+                # literals and folding only: each rule list gets its own automaton
+                self._prefilter = LinePrefilter(self._rules, only=0)
                 self._digit_rules = sum(1 << i for i, r in enumerate(self._rules)
                                         if known_digit_required(r.pattern.pattern))
         return self._prefilter

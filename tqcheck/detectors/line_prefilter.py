@@ -69,35 +69,30 @@ class _Folding:
         return text.lower()
 
 
-def _shortest(keys: set[str]) -> list[str]:
-    """The keys that hold no other key: where 'abril' occurs, so does 'abr', so a rule
-    with both needs only 'abr' (the same lines, one automaton hit instead of two)."""
-    return [k for k in keys if not any(o != k and o in k for o in keys)]
-
-
 class LinePrefilter:
     """Built once per rule list; `candidates(doc_text, lines)` per document."""
 
     def __init__(self, rules: Sequence[Rule], within: "LinePrefilter | None" = None,
                  only: int | None = None) -> None:
-        """`within` + `only`: the same rules, literal sets and folding as `within`, but an
-        automaton holding only the literals of the rules in the bit mask `only` (the
-        rules one document language runs), so a document's scan reports no hits for
-        other languages' rules: those were most of the hits (pt 'em' in French text)."""
+        """`only`: a bit mask of the rules whose literals the automaton holds (None:
+        all), so a document's scan reports no hits for rules its language does not
+        run; `within`: an instance over the same rules to take literals and folding
+        from (reading them is the costly part)."""
         self.rules = tuple(rules)
         if within is None:
             literal_sets = [literals_for(r.pattern.pattern) for r in rules]
             chars = {c for s in literal_sets if s for lit in s for c in lit}
             self.fold = _Folding(chars)
+            self.keys = [None if s is None else {self.fold(lit) for lit in s}
+                         for s in literal_sets]
         else:
-            literal_sets, self.fold = within.literal_sets, within.fold
-        self.literal_sets = literal_sets
-        self.always = frozenset(i for i, s in enumerate(literal_sets) if s is None)
+            self.fold, self.keys = within.fold, within.keys
+        self.always = frozenset(i for i, keys in enumerate(self.keys) if keys is None)
         by_key: dict[str, set[int]] = {}
-        for i, literals in enumerate(literal_sets):
+        for i, keys in enumerate(self.keys):
             if only is not None and not only >> i & 1:
                 continue
-            for key in _shortest({self.fold(lit) for lit in literals or ()}):
+            for key in keys or ():
                 by_key.setdefault(key, set()).add(i)
         self._automaton = ahocorasick.Automaton()
         for key, owners in by_key.items():
@@ -116,8 +111,8 @@ class LinePrefilter:
 
     def masks(self, text: str, starts: list[int]) -> dict[int, int]:
         """{line index: bit mask of the rule indices whose literals occur in it}
-        (always-run rules, and rules left out by `only`, are not included); `starts` are the lines' start offsets,
-        ascending. Masks, not sets: a line collects a rule per hit, hundreds of
+        (always-run rules, and rules left out by `only`, are not included); `starts`
+        are the lines' start offsets, ascending. Masks, not sets: a line collects a rule per hit, hundreds of
         thousands of hits per corpus megabyte, and `|` on ints is the cheapest union."""
         found: dict[int, int] = {}
         if self._empty:
