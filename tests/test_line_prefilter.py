@@ -221,12 +221,17 @@ def test_a_used_detector_survives_pickling():
 
 
 def _masks_by_bisect(prefilter: LinePrefilter, text: str, starts: list[int]) -> dict[int, int]:
-    """Each hit placed on its line by a bisect of its first character: the reference
-    for the single pass that follows lines by the hits' last characters."""
+    """Each occurrence of each key (found by str.find) placed on its line by a bisect of
+    its first character: the reference for the single pass that follows lines by the
+    automaton hits' last characters."""
     found: dict[int, int] = {}
-    for end, (length, mask) in prefilter._automaton.iter(prefilter.fold(text)):
-        line = bisect.bisect_right(starts, end - length + 1) - 1
-        found[line] = found.get(line, 0) | mask
+    folded = prefilter.fold(text)
+    for key, mask in prefilter._automaton.items():
+        at = folded.find(key)
+        while at >= 0:
+            line = bisect.bisect_right(starts, at) - 1
+            found[line] = found.get(line, 0) | mask
+            at = folded.find(key, at + 1)
     return found
 
 

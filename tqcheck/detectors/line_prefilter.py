@@ -94,14 +94,16 @@ class LinePrefilter:
                 continue
             for key in keys or ():
                 by_key.setdefault(key, set()).add(i)
-        self._automaton = ahocorasick.Automaton()
-        for key, owners in by_key.items():
-            self._automaton.add_word(key, (len(key), sum(1 << i for i in owners)))
-        self._empty = not by_key
         # A key without a line break lies on the line of its last character, and the
         # automaton reports keys by ascending last character: lines can then be
-        # followed with one comparison per hit instead of a bisect.
+        # followed with one comparison per hit instead of a bisect (and a hit's value
+        # is its rule mask alone; with breaks, (length, mask) to find its first line).
         self._breakless = not any("\n" in key or "\r" in key for key in by_key)
+        self._automaton = ahocorasick.Automaton()
+        for key, owners in by_key.items():
+            mask = sum(1 << i for i in owners)
+            self._automaton.add_word(key, mask if self._breakless else (len(key), mask))
+        self._empty = not by_key
         if not self._empty:
             self._automaton.make_automaton()
 
@@ -124,7 +126,7 @@ class LinePrefilter:
                 found[line] = found.get(line, 0) | mask
             return found
         line, limit, acc, last = -1, -1, 0, len(starts) - 1
-        for end, (_, mask) in hits:
+        for end, mask in hits:
             if end < limit:
                 acc |= mask
                 continue

@@ -7,7 +7,7 @@ many share buttons a scraper left after it, and adding noise never hides noise.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.cpu_budget import BudgetExceeded, budget_for, cpu_budget
@@ -16,8 +16,10 @@ from tqcheck.model import Document, Finding, Line, Rule
 from tqcheck.ruleset import REGEX_TIMEOUT, RuleSet
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A line-rule match waiting for its position check (a tuple: built by the thousand
+    per megabyte, and a frozen dataclass's __init__ costs a setattr per field)."""
+
     rule: Rule
     line: Line
     start: int
