@@ -256,7 +256,8 @@ if __name__ == "__main__":
 
     patterns = [r.pattern.pattern for r in load_rules()
                 if r.detector is None and r.scope == "line"]
-    written = write_table(patterns)
+    # span, paragraph and document rules too: the pattern detector gates them on these
+    written = write_table([r.pattern.pattern for r in load_rules() if r.detector is None])
     print(f"{len(written)} patterns -> {TABLE}")
     digits = required_digit.write_table(patterns)  # the other table read ahead
     print(f"{len(digits)} patterns need a digit -> {required_digit.TABLE}")

@@ -6,14 +6,18 @@ many share buttons a scraper left after it, and adding noise never hides noise.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable, Iterator, NamedTuple
+
+from regex import _regex
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.cpu_budget import BudgetExceeded, budget_for, cpu_budget
 from tqcheck.detectors.line_plans import LinePlans
 from tqcheck.model import Document, Finding, Line, Rule
+from tqcheck.required_literals import literals_for
 from tqcheck.ruleset import REGEX_TIMEOUT, RuleSet
+
+_IGNORECASE_UNICODE = 2 | 32  # regex.IGNORECASE | regex.UNICODE
 
 
 class _Candidate(NamedTuple):
@@ -78,6 +82,7 @@ class PatternDetector:
         self._paragraph_rules = [r for r in rules if r.scope == "paragraph"]
         self._text_rules = [r for r in rules if r.scope in ("span", "document")]
         self._by_language: dict[str | None, tuple[list[Rule], list[Rule], list[Rule]]] = {}
+        self._gates: dict[str, tuple[str, ...] | None] = {}
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
         lang = None if ctx.language in (None, "und", "mul") else ctx.language
@@ -122,7 +127,24 @@ class PatternDetector:
                     yield finding_from_rule(rule, doc, match.start(), match.end(),
                                             self._expand(rule, match))
 
+    def _gate(self, rule: Rule) -> tuple[str, ...] | None:
+        """Strings one of which any match of a span/document rule reads (see
+        required_literals), when none of them has a case to fold: a plain `in` on the
+        document then tells that the rule cannot match, far quicker than `regex`
+        scanning the text (~25 ns per character) to find nothing (E104's invisible
+        characters, in most documents)."""
+        if rule.code not in self._gates:
+            literals = literals_for(rule.pattern.pattern)
+            caseless = literals is not None and all(
+                set(_regex.get_all_cases(_IGNORECASE_UNICODE, ord(char))) <= {ord(char)}
+                for text in literals for char in text)
+            self._gates[rule.code] = tuple(sorted(literals)) if caseless else None
+        return self._gates[rule.code]
+
     def _text_matches(self, rule: Rule, doc: Document) -> Iterator[Finding]:
+        gate = self._gate(rule)
+        if gate is not None and not any(literal in doc.text for literal in gate):
+            return
         if rule.exclude is not None and rule.exclude.search(doc.text, timeout=REGEX_TIMEOUT):
             return
         limited = rule.max_words is not None or rule.min_words is not None
