@@ -124,7 +124,7 @@ class LinePlans:
 
     def plan(self, doc: Document, rules: Sequence[Rule]) -> Iterator[tuple[Line, list[Rule]]]:
         """(line, rules to search on it) for each line where any rule may match."""
-        prefilter = self._prefilter_due(doc)
+        self._prefilter_due(doc)  # builds it once due; each rule list has its own
         by_words, allowed, always, always_by_words, prefilter = self._tables_for(rules)
         if prefilter is None:
             for line in doc.lines:
