@@ -102,6 +102,56 @@ def test_repeated_runs_are_reported_once_and_never_overlap():
     assert [first for first, _, _, _ in _repeated_runs(laugh)] == list(range(0, 6000, 6))
 
 
+def _plain_repeated_runs(text):
+    """The repeat search as first written: every word lowered on its own, the slices
+    compared wherever the first words match."""
+    parts = regex.split(r"([\p{L}\p{M}]+)", text)
+    keys, gaps = [w.lower() for w in parts[1::2]], parts[2::2]
+    ends = [sum(map(len, parts[:j + 1])) for j in range(len(parts))]
+    taken, found = [], []
+    for n in range(1, 6):
+        for i in range(len(keys) - 2 * n + 1):
+            if keys[i:i + n] != keys[i + n:i + 2 * n]:
+                continue
+            between = gaps[i:i + 2 * n - 1]
+            inner = between[:n - 1] + between[n:]
+            if between[n - 1].strip(" ") or not all(g in (" ", "'", "’") for g in inner):
+                continue
+            if between[:n - 1] != between[n:]:
+                continue
+            first, second, end = ends[2 * i], ends[2 * (i + n)], ends[2 * (i + 2 * n) - 1]
+            if (first > 0 and text[first - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                continue
+            if any(a < end and first < b for a, b in taken):
+                continue
+            taken.append((first, end))
+            found.append((first, second, end, text[first:ends[2 * (i + n) - 1]]))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["la", "La", "LA", "fin", "Fin", "ΟΔΟΣ", "οδος", "οδοσ", "Σ",
+                                 "İstanbul", "i\u0307stanbul", "istanbul", "cafe\u0301", "l", "x1"]),
+                max_size=14),
+       st.lists(st.sampled_from([" ", " ", " ", "  ", "'", "’", ", ", "(", "\n", "-"]), max_size=14))
+def test_repeated_runs_match_the_plain_search(words, gaps):
+    # Σ (final or not by its neighbours) and İ (lowered to two characters) take the slow
+    # path; everything else the one-split fast path: both must find what the plain search does.
+    text = "".join(w + (gaps[k] if k < len(gaps) else " ") for k, w in enumerate(words))
+    assert list(_repeated_runs(text)) == _plain_repeated_runs(text)
+
+
+def test_lowering_keeps_letter_runs():
+    # _repeated_runs splits the lowered text into words: sound only if lowering keeps
+    # each character one character (İ aside, sent to the slow path) and never moves one
+    # into or out of a word.
+    chars = "".join(chr(c) for c in range(0x110000) if chr(c) != "\u0130")
+    lowered = chars.lower()
+    assert len(lowered) == len(chars) and len("\u0130".lower()) == 2
+    word = regex.compile(r"[\p{L}\p{M}]")
+    assert [m.start() for m in word.finditer(chars)] == [m.start() for m in word.finditer(lowered)]
+
+
 def test_a_lowercase_start_names_the_whole_word_before_the_stop(checker):
     word = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft"
     text = f"Gestern tagte die\u00a0{word}. dann ging man nach Hause.\n"
