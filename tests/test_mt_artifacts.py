@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from artifact_manifest import assert_case, score_detector
 from tqcheck.detectors.langdata import data_for
-from tqcheck.detectors.mt_artifacts import _FRAGMENT, _repeated_runs, sentence_signature
+from tqcheck.detectors.mt_artifacts import (_FRAGMENT, _final_fragments, _repeated_runs,
+                                            sentence_signature)
 from tqcheck.detectors.name_variants import Transliteration, name_variants
 from tqcheck.model import Rule
 
@@ -90,6 +91,26 @@ def test_fragment_scan_matches_the_plain_pattern(text, line, end):
     def found(pattern):
         return [(m.span(), m.span("frag")) for m in pattern.finditer(text, start, end)]
     assert found(_FRAGMENT) == found(_PLAIN_FRAGMENT)
+
+
+@settings(max_examples=500, deadline=None)
+@example(["Vorher.\nEr ging. –\n AFP"], 0, 400)  # a dash line, then the fragment
+@example(["Vorher.\nEr ging.  \n\n\u00a0AFP"], 0, 400)  # across a blank line
+@example(["Er ging. A" + "b" * 40 + "."], 0, 400)  # the longest fragment
+@given(st.lists(st.sampled_from(["a", "AFP", "Mit Wasser", "x" * 10, "x" * 20, ".", "!", "?", " ", "  ",
+                                 "\u00a0", "\t", "\n", "\n", "–", "-", "»", "\x1c", "\r"]),
+                max_size=30),
+       st.integers(0, 40), st.integers(0, 400))
+def test_final_fragments_are_those_the_whole_scan_finds(pieces, line, end):
+    # Only the matches reaching the paragraph's end count; they are looked for in its
+    # last lines only, and must be exactly those a scan of the whole paragraph finds.
+    text = "".join(pieces)
+    line_starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
+    start = line_starts[line % len(line_starts)]
+    end = max(start, min(end, len(text)))
+    content_end = start + len(text[start:end].rstrip())
+    whole = [m.span("frag") for m in _FRAGMENT.finditer(text, start, end) if m.end() >= content_end]
+    assert [m.span("frag") for m in _final_fragments(text, start, end, content_end)] == whole
 
 
 def test_repeated_runs_are_reported_once_and_never_overlap():
