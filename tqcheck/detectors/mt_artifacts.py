@@ -222,6 +222,7 @@ class MtArtifactDetector:
         self.rules = rules
         self.abbreviations = data_for("abbreviations", rules)
         self.lowercase_names = data_for("lowercase_names", rules)
+        self._lowered_lists: dict[tuple[str, str, str | None], frozenset[str]] = {}
         self.repetition = data_for("repetition", rules)
         self.calques = {lang: [(regex.compile(c["pattern"], regex.I | regex.V0), c)
                                for c in table.get("calque", [])]
@@ -255,7 +256,7 @@ class MtArtifactDetector:
     # -- sentence starts ---------------------------------------------------------
     def _lowercase_starts(self, rule: Rule, doc: Document, lang: str | None) -> Iterator[Finding]:
         abbreviations = self._abbreviations(lang)
-        names = {n.lower() for n in self.lowercase_names.get(lang or "", {}).get("names", [])}
+        names = self._lowered("lowercase_names", "names", lang)
         text = doc.text
         for m in _LOWER_START.finditer(text):
             token_start = _token_start(text, m.start())
@@ -270,8 +271,17 @@ class MtArtifactDetector:
                                     message=f"{rule.message} '{raw_token}.'")
 
     # -- trailing fragments ------------------------------------------------------
-    def _abbreviations(self, lang: str | None) -> set[str]:
-        return {a.lower() for a in self.abbreviations.get(lang or "", {}).get("abbreviations", [])}
+    def _abbreviations(self, lang: str | None) -> frozenset[str]:
+        return self._lowered("abbreviations", "abbreviations", lang)
+
+    def _lowered(self, table: str, key: str, lang: str | None) -> frozenset[str]:
+        """The lowered entries of one per-language list of a data table, built once per
+        language (not once per document and check)."""
+        found = self._lowered_lists.get((table, key, lang))
+        if found is None:
+            entries = getattr(self, table).get(lang or "", {}).get(key, [])
+            found = self._lowered_lists[(table, key, lang)] = frozenset(e.lower() for e in entries)
+        return found
 
     def _fragments(self, rule: Rule, doc: Document, lang: str | None) -> Iterator[Finding]:
         max_words = int(rule.params.get("max_words", 3))
@@ -339,7 +349,7 @@ class MtArtifactDetector:
                 yield finding_from_rule(rule, doc, start, m.end(),
                                         message=f"{rule.message}: sentence repeated")
             seen[key] = (was_standalone or standalone, para)
-        doubled_ok = {w.lower() for w in self.repetition.get(lang or "", {}).get("doubled_words", [])}
+        doubled_ok = self._lowered("repetition", "doubled_words", lang)
         min_single = int(rule.params.get("min_single_word_length", 4))
         for first, second, end, chunk in _repeated_runs(text):
             single = not _CHUNK_SEPARATOR.search(chunk)
