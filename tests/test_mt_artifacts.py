@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from artifact_manifest import assert_case, score_detector
 from tqcheck.detectors.langdata import data_for
 from tqcheck.detectors.mt_artifacts import (_FRAGMENT, _final_fragments, _repeated_runs,
-                                            sentence_signature)
+                                            sentence_signature, sentence_signatures)
 from tqcheck.detectors.name_variants import Transliteration, name_variants
 from tqcheck.model import Rule
 
@@ -202,7 +202,17 @@ def test_sentence_signature_keeps_only_word_characters():
     word_char = regex.compile(r"[\p{L}\p{M}\p{N}]")
     adds = [c for c in map(chr, range(0x110000)) if sentence_signature(c)]
     assert len(adds) >= 62 and all(word_char.match(c) for c in adds)
+    assert not [c for c in map(chr, range(1, 0x110000)) if "\0" in c.lower()]
     assert sentence_signature("« Le Conseil a voté, à 12 voix ! »") == b"leconseilavot12voix"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("aZé1 ,\x00İΣσK\u212aß")), max_size=8), max_size=6))
+def test_sentence_signatures_are_those_of_each_sentence(sentences):
+    # One pass over the sentences joined by NUL (no lowering makes or unmakes one:
+    # test_sentence_signature_keeps_only_word_characters); a sentence holding a NUL is
+    # signed on its own.
+    assert sentence_signatures(sentences) == [sentence_signature(s) for s in sentences]
 
 
 def test_a_repeat_differing_in_case_and_punctuation_is_still_found(checker):

@@ -74,6 +74,8 @@ _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+")
 _CHUNK_SEPARATOR = regex.compile(r"[ '’]")
 #: Every byte but ASCII letters and digits, dropped from a sentence's signature.
 _NOT_ASCII_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+_NOT_ALNUM_NOR_NUL = _NOT_ASCII_ALNUM.replace(b"\0", b"")
+_GROUP = re.Match.group
 #: Lowered as σ or ς depending on the letters around it, which may lie outside its word.
 _CAPITAL_SIGMA = "\u03a3"
 #: Longest run of words whose back-to-back repetition is checked.
@@ -213,6 +215,16 @@ def _final_fragments(text: str, start: int, end: int, content_end: int) -> Itera
             yield m
 
 
+def sentence_signatures(sentences: list[str]) -> list[bytes]:
+    """[sentence_signature(s) for s in sentences], from one pass over the sentences
+    joined by NUL (a character no lowering makes or unmakes, kept through the filter):
+    three C calls per sentence were a third of the duplicate check's sentence time."""
+    joined = "\0".join(sentences)
+    if not sentences or joined.count("\0") != len(sentences) - 1:
+        return [sentence_signature(s) for s in sentences]  # a NUL inside a sentence
+    return joined.lower().encode("ascii", "ignore").translate(None, _NOT_ALNUM_NOR_NUL).split(b"\0")
+
+
 class MtArtifactDetector:
     """Runs the mt-artifact rules' checks; one instance serves every document."""
 
@@ -322,7 +334,7 @@ class MtArtifactDetector:
         starts = [start for start, _ in paragraphs(doc)]
         seen: dict[str, tuple[bool, int]] = {}  # key -> (ever standalone, last paragraph)
         sentences = list(_SENTENCE.finditer(text))
-        signatures = [sentence_signature(m.group()) for m in sentences]
+        signatures = sentence_signatures(list(map(_GROUP, sentences)))
         shared = Counter(signatures)
         long_sentences = []
         for m, signature in zip(sentences, signatures):
