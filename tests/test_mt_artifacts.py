@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from artifact_manifest import assert_case, score_detector
 from tqcheck.detectors.langdata import data_for
-from tqcheck.detectors.mt_artifacts import (_FRAGMENT, _final_fragments, _repeated_runs,
-                                            sentence_signature, sentence_signatures)
+from tqcheck.detectors.mt_artifacts import (_FRAGMENT, _final_fragments, sentence_signature,
+                                            sentence_signatures)
 from tqcheck.detectors.name_variants import Transliteration, name_variants
 from tqcheck.model import Rule
 
@@ -65,15 +65,6 @@ def test_mt_artifact_cases(checker, lang, text, rule, flags):
     assert_case(checker, lang, text, rule, flags)
 
 
-def test_repeated_runs_report_where_the_repeat_starts_and_ends():
-    text = ("Le chantier sera terminé à la fin À LA FIN de l'année, "
-            "l'hôpital l'hôpital aussi ; «Bonjour bonjour», dit-il.")
-    found = [(text[first:second], text[second:end], chunk)
-             for first, second, end, chunk in _repeated_runs(text)]
-    assert found == [("Bonjour ", "bonjour", "Bonjour"), ("l'hôpital ", "l'hôpital", "l'hôpital"),
-                     ("à la fin ", "À LA FIN", "à la fin")]
-
-
 #: The fragment pattern as first written: a look-behind tried at every character.
 _PLAIN_FRAGMENT = regex.compile(
     r"(?<=[\p{L}\p{N})»”\"][.!?])[ \u00a0]+(?P<frag>[\-–—•]?\s*[^\s.!?][^.!?\n]{0,40}?\.?)[ \t]*$",
@@ -111,66 +102,6 @@ def test_final_fragments_are_those_the_whole_scan_finds(pieces, line, end):
     content_end = start + len(text[start:end].rstrip())
     whole = [m.span("frag") for m in _FRAGMENT.finditer(text, start, end) if m.end() >= content_end]
     assert [m.span("frag") for m in _final_fragments(text, start, end, content_end)] == whole
-
-
-def test_repeated_runs_are_reported_once_and_never_overlap():
-    # Five "allez": two repeats and one word left over; "merci beaucoup merci beaucoup"
-    # starts inside the reported "merci merci", so it is not reported again.
-    text = "Allez allez allez allez allez, merci merci beaucoup merci beaucoup."
-    found = [(text[first:second], text[second:end]) for first, second, end, _ in _repeated_runs(text)]
-    assert found == [("Allez ", "allez"), ("allez ", "allez"), ("merci ", "merci")]
-    laugh = "ha " * 2001
-    assert [first for first, _, _, _ in _repeated_runs(laugh)] == list(range(0, 6000, 6))
-
-
-def _plain_repeated_runs(text):
-    """The repeat search as first written: every word lowered on its own, the slices
-    compared wherever the first words match."""
-    parts = regex.split(r"([\p{L}\p{M}]+)", text)
-    keys, gaps = [w.lower() for w in parts[1::2]], parts[2::2]
-    ends = [sum(map(len, parts[:j + 1])) for j in range(len(parts))]
-    taken, found = [], []
-    for n in range(1, 6):
-        for i in range(len(keys) - 2 * n + 1):
-            if keys[i:i + n] != keys[i + n:i + 2 * n]:
-                continue
-            between = gaps[i:i + 2 * n - 1]
-            inner = between[:n - 1] + between[n:]
-            if between[n - 1].strip(" ") or not all(g in (" ", "'", "’") for g in inner):
-                continue
-            if between[:n - 1] != between[n:]:
-                continue
-            first, second, end = ends[2 * i], ends[2 * (i + n)], ends[2 * (i + 2 * n) - 1]
-            if (first > 0 and text[first - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
-                continue
-            if any(a < end and first < b for a, b in taken):
-                continue
-            taken.append((first, end))
-            found.append((first, second, end, text[first:ends[2 * (i + n) - 1]]))
-    return found
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["la", "La", "LA", "fin", "Fin", "ΟΔΟΣ", "οδος", "οδοσ", "Σ",
-                                 "İstanbul", "i\u0307stanbul", "istanbul", "cafe\u0301", "l", "x1"]),
-                max_size=14),
-       st.lists(st.sampled_from([" ", " ", " ", "  ", "'", "’", ", ", "(", "\n", "-"]), max_size=14))
-def test_repeated_runs_match_the_plain_search(words, gaps):
-    # Σ (final or not by its neighbours) and İ (lowered to two characters) take the slow
-    # path; everything else the one-split fast path: both must find what the plain search does.
-    text = "".join(w + (gaps[k] if k < len(gaps) else " ") for k, w in enumerate(words))
-    assert list(_repeated_runs(text)) == _plain_repeated_runs(text)
-
-
-def test_lowering_keeps_letter_runs():
-    # _repeated_runs splits the lowered text into words: sound only if lowering keeps
-    # each character one character (İ aside, sent to the slow path) and never moves one
-    # into or out of a word.
-    chars = "".join(chr(c) for c in range(0x110000) if chr(c) != "\u0130")
-    lowered = chars.lower()
-    assert len(lowered) == len(chars) and len("\u0130".lower()) == 2
-    word = regex.compile(r"[\p{L}\p{M}]")
-    assert [m.start() for m in word.finditer(chars)] == [m.start() for m in word.finditer(lowered)]
 
 
 def test_a_lowercase_start_names_the_whole_word_before_the_stop(checker):

@@ -28,10 +28,8 @@ Detectors only measure: every rule here flags.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, islice
-from operator import eq
 from typing import Iterable, Iterator
 
 import regex
@@ -40,6 +38,7 @@ from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.langdata import base_language, data_for
 from tqcheck.detectors.name_variants import Transliteration, name_variants
 from tqcheck.detectors.patterns import paragraphs
+from tqcheck.detectors.repeats import repeated_runs
 from tqcheck.model import Document, Finding, Rule
 
 _LOWER_START = regex.compile(
@@ -64,7 +63,6 @@ _FRAGMENT_DASHES = "-–—•"
 _FRAGMENT_LONGEST = 41
 #: How a line ends if a fragment match may run on from it into the next line.
 _CROSSING_ENDS = ".!?" + _FRAGMENT_DASHES
-_LETTER_RUN = regex.compile(r"([\p{L}\p{M}]+)")  # split() keeps the words
 # A lone word closing its paragraph or line: "… auf dem Podium. dpa".
 _STUB_END = regex.compile(r"[ \t]*(?:\n|$)")
 # The word just before a fragment's full stop.
@@ -76,70 +74,6 @@ _CHUNK_SEPARATOR = regex.compile(r"[ '’]")
 _NOT_ASCII_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
 _NOT_ALNUM_NOR_NUL = _NOT_ASCII_ALNUM.replace(b"\0", b"")
 _GROUP = re.Match.group
-#: Lowered as σ or ς depending on the letters around it, which may lie outside its word.
-_CAPITAL_SIGMA = "\u03a3"
-#: Longest run of words whose back-to-back repetition is checked.
-MAX_REPEAT_WORDS = 5
-
-
-def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
-    """(start, start of the repeat, end of the repeat, chunk) for each run of 1-5 words
-    repeated right after itself ("à la fin à la fin"), case-insensitively. Words inside
-    a run are joined by a space or an apostrophe; the two runs by spaces only.
-
-    One split gives the words and the text between them at C speed; offsets are summed
-    only once a repeat is found (most texts have none, and asking every word for its
-    span was most of this check's time)."""
-    lowered = text.lower()
-    if len(lowered) == len(text) and _CAPITAL_SIGMA not in text:
-        # Lowering kept every character one character (only İ grows) and in or out of
-        # a word (`test_lowering_keeps_letter_runs` checks all of Unicode), and no Σ
-        # takes its final form from a neighbour outside its word: the lowered text's
-        # words are the words lowered, at the same offsets, and its gaps pass the tests
-        # below exactly when the text's do. One split, no lower() per word.
-        parts = _LETTER_RUN.split(lowered)  # [before, word 0, gap 0, word 1, gap 1, ...]
-        keys = parts[1::2]
-    else:
-        parts = _LETTER_RUN.split(text)
-        keys = list(map(str.lower, islice(parts, 1, None, 2)))
-    gaps = parts[2::2]  # gaps[k]: between word k and word k + 1
-    ends: list[int] = []  # ends[j]: where parts[j] ends; word k is ends[2k]:ends[2k + 1]
-    # The repeats reported so far: disjoint, sorted, so one bisection tells whether a
-    # new one overlaps any (a scan of them all made "ha ha ha …" quadratic).
-    taken_starts: list[int] = []
-    taken_ends: list[int] = []
-    for n in range(1, MAX_REPEAT_WORDS + 1):
-        for i in _repeat_starts(keys, n):
-            between = gaps[i:i + 2 * n - 1]
-            inner = between[:n - 1] + between[n:]
-            if between[n - 1].strip(" ") or not all(g in (" ", "'", "’") for g in inner):
-                continue
-            if between[:n - 1] != between[n:]:
-                continue
-            if not ends:
-                ends = list(accumulate(map(len, parts)))
-            first, second, end = ends[2 * i], ends[2 * (i + n)], ends[2 * (i + 2 * n) - 1]
-            if (first > 0 and text[first - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
-                continue
-            k = bisect_left(taken_starts, end)
-            if k and taken_ends[k - 1] > first:
-                continue  # inside a repeat already reported
-            taken_starts.insert(k, first)
-            taken_ends.insert(k, end)
-            yield first, second, end, text[first:ends[2 * (i + n) - 1]]
-
-
-def _repeat_starts(keys: list[str], n: int) -> Iterator[int]:
-    """Each i where keys[i:i + n] == keys[i + n:i + 2 * n], ascending. Word k matching
-    word k + n is a byte, 1 or 0, so a run of n ones is found by bytes.find at C speed:
-    asking Python to compare the slices at every i where only the first words matched
-    ("de … de" is everywhere) was as slow as splitting the text into words."""
-    matches = bytes(map(eq, keys, islice(keys, n, None)))
-    run = b"\x01" * n
-    i = matches.find(run)
-    while i >= 0:
-        yield i
-        i = matches.find(run, i + 1)
 
 
 def _token_start(text: str, end: int) -> int:
@@ -363,7 +297,7 @@ class MtArtifactDetector:
             seen[key] = (was_standalone or standalone, para)
         doubled_ok = self._lowered("repetition", "doubled_words", lang)
         min_single = int(rule.params.get("min_single_word_length", 4))
-        for first, second, end, chunk in _repeated_runs(text):
+        for first, second, end, chunk in repeated_runs(text):
             single = not _CHUNK_SEPARATOR.search(chunk)
             if single and (len(chunk) < min_single or chunk.lower() in doubled_ok):
                 continue
