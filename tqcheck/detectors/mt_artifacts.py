@@ -108,9 +108,9 @@ def _may_end_in_fragment(text: str, start: int, content_end: int) -> bool:
     the pattern, tried at every stop of a paragraph of many lines, was most of this
     check's time. A match's fragment lies on the last line and runs to its end: one
     character, at most 40 more without a stop, and an optional full stop; before it only
-    white space (where `\s` matches, `str.isspace` is true), one optional dash, and the
-    stop. So what follows the last line's last stop, white space and a dash stripped,
-    is at most 41 characters long (the tests compare with the plain pattern)."""
+    white space (all of it stripped by `str.lstrip`), one optional dash, and the stop.
+    So what follows the last line's last stop, white space and a dash stripped, is at
+    most 41 characters long (the tests compare with the plain pattern)."""
     newline = text.rfind("\n", start, content_end)
     body = text[start if newline < 0 else newline + 1:content_end]
     if body.endswith("."):
