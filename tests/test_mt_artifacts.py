@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from artifact_manifest import assert_case, score_detector
 from tqcheck.detectors.langdata import data_for
-from tqcheck.detectors.mt_artifacts import (_FRAGMENT, _final_fragments, sentence_signature,
-                                            sentence_signatures)
+from tqcheck.detectors.fragments import _FRAGMENT, final_fragments
+from tqcheck.detectors.mt_artifacts import sentence_signature, sentence_signatures
 from tqcheck.detectors.name_variants import Transliteration, name_variants
 from tqcheck.model import Rule
 
@@ -101,7 +101,7 @@ def test_final_fragments_are_those_the_whole_scan_finds(pieces, line, end):
     end = max(start, min(end, len(text)))
     content_end = start + len(text[start:end].rstrip())
     whole = [m.span("frag") for m in _FRAGMENT.finditer(text, start, end) if m.end() >= content_end]
-    assert [m.span("frag") for m in _final_fragments(text, start, end, content_end)] == whole
+    assert [m.span("frag") for m in final_fragments(text, start, end, content_end)] == whole
 
 
 def test_a_lowercase_start_names_the_whole_word_before_the_stop(checker):
