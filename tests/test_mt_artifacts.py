@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from artifact_manifest import assert_case, score_detector
 from tqcheck.detectors.langdata import data_for
-from tqcheck.detectors.mt_artifacts import _FRAGMENT, _repeated_runs, sentence_signature
+from tqcheck.detectors.fragments import _FRAGMENT, final_fragments
+from tqcheck.detectors.mt_artifacts import sentence_signature, sentence_signatures
 from tqcheck.detectors.name_variants import Transliteration, name_variants
 from tqcheck.model import Rule
 
@@ -64,15 +65,6 @@ def test_mt_artifact_cases(checker, lang, text, rule, flags):
     assert_case(checker, lang, text, rule, flags)
 
 
-def test_repeated_runs_report_where_the_repeat_starts_and_ends():
-    text = ("Le chantier sera terminé à la fin À LA FIN de l'année, "
-            "l'hôpital l'hôpital aussi ; «Bonjour bonjour», dit-il.")
-    found = [(text[first:second], text[second:end], chunk)
-             for first, second, end, chunk in _repeated_runs(text)]
-    assert found == [("Bonjour ", "bonjour", "Bonjour"), ("l'hôpital ", "l'hôpital", "l'hôpital"),
-                     ("à la fin ", "À LA FIN", "à la fin")]
-
-
 #: The fragment pattern as first written: a look-behind tried at every character.
 _PLAIN_FRAGMENT = regex.compile(
     r"(?<=[\p{L}\p{N})»”\"][.!?])[ \u00a0]+(?P<frag>[\-–—•]?\s*[^\s.!?][^.!?\n]{0,40}?\.?)[ \t]*$",
@@ -92,14 +84,24 @@ def test_fragment_scan_matches_the_plain_pattern(text, line, end):
     assert found(_FRAGMENT) == found(_PLAIN_FRAGMENT)
 
 
-def test_repeated_runs_are_reported_once_and_never_overlap():
-    # Five "allez": two repeats and one word left over; "merci beaucoup merci beaucoup"
-    # starts inside the reported "merci merci", so it is not reported again.
-    text = "Allez allez allez allez allez, merci merci beaucoup merci beaucoup."
-    found = [(text[first:second], text[second:end]) for first, second, end, _ in _repeated_runs(text)]
-    assert found == [("Allez ", "allez"), ("allez ", "allez"), ("merci ", "merci")]
-    laugh = "ha " * 2001
-    assert [first for first, _, _, _ in _repeated_runs(laugh)] == list(range(0, 6000, 6))
+@settings(max_examples=500, deadline=None)
+@example(["Vorher.\nEr ging. –\n AFP"], 0, 400)  # a dash line, then the fragment
+@example(["Vorher.\nEr ging.  \n\n\u00a0AFP"], 0, 400)  # across a blank line
+@example(["Er ging. A" + "b" * 40 + "."], 0, 400)  # the longest fragment
+@given(st.lists(st.sampled_from(["a", "AFP", "Mit Wasser", "x" * 10, "x" * 20, ".", "!", "?", " ", "  ",
+                                 "\u00a0", "\t", "\n", "\n", "–", "-", "»", "\x1c", "\r"]),
+                max_size=30),
+       st.integers(0, 40), st.integers(0, 400))
+def test_final_fragments_are_those_the_whole_scan_finds(pieces, line, end):
+    # Only the matches reaching the paragraph's end count; they are looked for in its
+    # last lines only, and must be exactly those a scan of the whole paragraph finds.
+    text = "".join(pieces)
+    line_starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
+    start = line_starts[line % len(line_starts)]
+    end = max(start, min(end, len(text)))
+    content_end = start + len(text[start:end].rstrip())
+    whole = [m.span("frag") for m in _FRAGMENT.finditer(text, start, end) if m.end() >= content_end]
+    assert [m.span("frag") for m in final_fragments(text, start, end, content_end)] == whole
 
 
 def test_a_lowercase_start_names_the_whole_word_before_the_stop(checker):
@@ -131,7 +133,17 @@ def test_sentence_signature_keeps_only_word_characters():
     word_char = regex.compile(r"[\p{L}\p{M}\p{N}]")
     adds = [c for c in map(chr, range(0x110000)) if sentence_signature(c)]
     assert len(adds) >= 62 and all(word_char.match(c) for c in adds)
+    assert not [c for c in map(chr, range(1, 0x110000)) if "\0" in c.lower()]
     assert sentence_signature("« Le Conseil a voté, à 12 voix ! »") == b"leconseilavot12voix"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("aZé1 ,\x00İΣσK\u212aß")), max_size=8), max_size=6))
+def test_sentence_signatures_are_those_of_each_sentence(sentences):
+    # One pass over the sentences joined by NUL (no lowering makes or unmakes one:
+    # test_sentence_signature_keeps_only_word_characters); a sentence holding a NUL is
+    # signed on its own.
+    assert sentence_signatures(sentences) == [sentence_signature(s) for s in sentences]
 
 
 def test_a_repeat_differing_in_case_and_punctuation_is_still_found(checker):

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from artifact_manifest import assert_case, score_detector
 from tqcheck.detectors.quote_scan import scan
@@ -150,3 +153,14 @@ def test_curly_quote_closed_by_straight_one_is_one_finding(checker):
 def test_straight_quote_opening_inside_curly_quotation_still_nests(checker):
     text = "“El ministro dijo \"no\" y se fue”, contó un testigo.\n"
     assert not [f for f in checker.check(text, lang="es").findings if f.rule == "T101"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aéZ1 :;!?\u00a0\u202f\n.")), max_size=40))
+def test_spaced_marks_are_counted_as_the_letter_first_pattern_counts_them(text):
+    # The spacing check counts "letter, space, mark" with the space matched first and
+    # the letter looked back at: the same count as the pattern that starts at the letter.
+    marks = regex.escape(":;!?")
+    letter_first = regex.compile(rf"\p{{L}}[ \u00a0\u202f][{marks}](?=\s)")
+    space_first = regex.compile(rf"[ \u00a0\u202f][{marks}](?<=\p{{L}}..)(?=\s)")
+    assert len(space_first.findall(text)) == len(letter_first.findall(text))

@@ -28,10 +28,8 @@ Detectors only measure: every rule here flags.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, compress, count, islice
-from operator import eq
 from typing import Iterable, Iterator
 
 import regex
@@ -39,7 +37,9 @@ import regex
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.langdata import base_language, data_for
 from tqcheck.detectors.name_variants import Transliteration, name_variants
+from tqcheck.detectors.fragments import final_fragments
 from tqcheck.detectors.patterns import paragraphs
+from tqcheck.detectors.repeats import repeated_runs
 from tqcheck.model import Document, Finding, Rule
 
 _LOWER_START = regex.compile(
@@ -52,14 +52,6 @@ _LOWER_START = regex.compile(
 _SENTENCE = re.compile(r"(?<![^.!?…\n])[^.!?…\n]+(?:[.!?…]+|$)")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
 _DASH_START = regex.compile(r"^[\-–—•]\s*")
-#: A short piece after a sentence's last stop, up to the line's end. The match starts
-#: after the stop (\K): starting at the stop lets the engine jump from stop to stop,
-#: where a look-behind first was tried at every character (twice the time). Scanned
-#: from a line start (a paragraph's), it finds exactly what the look-behind form finds.
-_FRAGMENT = regex.compile(
-    r"(?<=[\p{L}\p{N})»”\"])[.!?]\K[ \u00a0]+(?P<frag>[\-–—•]?\s*[^\s.!?][^.!?\n]{0,40}?\.?)[ \t]*$",
-    regex.M)
-_LETTER_RUN = regex.compile(r"([\p{L}\p{M}]+)")  # split() keeps the words
 # A lone word closing its paragraph or line: "… auf dem Podium. dpa".
 _STUB_END = regex.compile(r"[ \t]*(?:\n|$)")
 # The word just before a fragment's full stop.
@@ -69,49 +61,8 @@ _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+")
 _CHUNK_SEPARATOR = regex.compile(r"[ '’]")
 #: Every byte but ASCII letters and digits, dropped from a sentence's signature.
 _NOT_ASCII_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
-#: Longest run of words whose back-to-back repetition is checked.
-MAX_REPEAT_WORDS = 5
-
-
-def _repeated_runs(text: str) -> Iterator[tuple[int, int, int, str]]:
-    """(start, start of the repeat, end of the repeat, chunk) for each run of 1-5 words
-    repeated right after itself ("à la fin à la fin"), case-insensitively. Words inside
-    a run are joined by a space or an apostrophe; the two runs by spaces only.
-
-    One split gives the words and the text between them at C speed; offsets are summed
-    only once a repeat is found (most texts have none, and asking every word for its
-    span was most of this check's time)."""
-    parts = _LETTER_RUN.split(text)  # [before, word 0, gap 0, word 1, gap 1, ...]
-    keys = list(map(str.lower, islice(parts, 1, None, 2)))
-    gaps = parts[2::2]  # gaps[k]: between word k and word k + 1
-    ends: list[int] = []  # ends[j]: where parts[j] ends; word k is ends[2k]:ends[2k + 1]
-    # The repeats reported so far: disjoint, sorted, so one bisection tells whether a
-    # new one overlaps any (a scan of them all made "ha ha ha …" quadratic).
-    taken_starts: list[int] = []
-    taken_ends: list[int] = []
-    for n in range(1, MAX_REPEAT_WORDS + 1):
-        for i in compress(count(), map(eq, keys, islice(keys, n, None))):
-            if i + 2 * n > len(keys):
-                continue
-            if keys[i:i + n] != keys[i + n:i + 2 * n]:
-                continue
-            between = gaps[i:i + 2 * n - 1]
-            inner = between[:n - 1] + between[n:]
-            if between[n - 1].strip(" ") or not all(g in (" ", "'", "’") for g in inner):
-                continue
-            if between[:n - 1] != between[n:]:
-                continue
-            if not ends:
-                ends = list(accumulate(map(len, parts)))
-            first, second, end = ends[2 * i], ends[2 * (i + n)], ends[2 * (i + 2 * n) - 1]
-            if (first > 0 and text[first - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
-                continue
-            k = bisect_left(taken_starts, end)
-            if k and taken_ends[k - 1] > first:
-                continue  # inside a repeat already reported
-            taken_starts.insert(k, first)
-            taken_ends.insert(k, end)
-            yield first, second, end, text[first:ends[2 * (i + n) - 1]]
+_NOT_ALNUM_NOR_NUL = _NOT_ASCII_ALNUM.replace(b"\0", b"")
+_GROUP = re.Match.group
 
 
 def _token_start(text: str, end: int) -> int:
@@ -140,6 +91,16 @@ def sentence_signature(sentence: str) -> bytes:
     return sentence.lower().encode("ascii", "ignore").translate(None, _NOT_ASCII_ALNUM)
 
 
+def sentence_signatures(sentences: list[str]) -> list[bytes]:
+    """[sentence_signature(s) for s in sentences], from one pass over the sentences
+    joined by NUL (a character no lowering makes or unmakes, kept through the filter):
+    three C calls per sentence were a third of the duplicate check's sentence time."""
+    joined = "\0".join(sentences)
+    if not sentences or joined.count("\0") != len(sentences) - 1:
+        return [sentence_signature(s) for s in sentences]  # a NUL inside a sentence
+    return joined.lower().encode("ascii", "ignore").translate(None, _NOT_ALNUM_NOR_NUL).split(b"\0")
+
+
 class MtArtifactDetector:
     """Runs the mt-artifact rules' checks; one instance serves every document."""
 
@@ -149,6 +110,7 @@ class MtArtifactDetector:
         self.rules = rules
         self.abbreviations = data_for("abbreviations", rules)
         self.lowercase_names = data_for("lowercase_names", rules)
+        self._lowered_lists: dict[tuple[str, str, str | None], frozenset[str]] = {}
         self.repetition = data_for("repetition", rules)
         self.calques = {lang: [(regex.compile(c["pattern"], regex.I | regex.V0), c)
                                for c in table.get("calque", [])]
@@ -182,7 +144,7 @@ class MtArtifactDetector:
     # -- sentence starts ---------------------------------------------------------
     def _lowercase_starts(self, rule: Rule, doc: Document, lang: str | None) -> Iterator[Finding]:
         abbreviations = self._abbreviations(lang)
-        names = {n.lower() for n in self.lowercase_names.get(lang or "", {}).get("names", [])}
+        names = self._lowered("lowercase_names", "names", lang)
         text = doc.text
         for m in _LOWER_START.finditer(text):
             token_start = _token_start(text, m.start())
@@ -197,8 +159,17 @@ class MtArtifactDetector:
                                     message=f"{rule.message} '{raw_token}.'")
 
     # -- trailing fragments ------------------------------------------------------
-    def _abbreviations(self, lang: str | None) -> set[str]:
-        return {a.lower() for a in self.abbreviations.get(lang or "", {}).get("abbreviations", [])}
+    def _abbreviations(self, lang: str | None) -> frozenset[str]:
+        return self._lowered("abbreviations", "abbreviations", lang)
+
+    def _lowered(self, table: str, key: str, lang: str | None) -> frozenset[str]:
+        """The lowered entries of one per-language list of a data table, built once per
+        language (not once per document and check)."""
+        found = self._lowered_lists.get((table, key, lang))
+        if found is None:
+            entries = getattr(self, table).get(lang or "", {}).get(key, [])
+            found = self._lowered_lists[(table, key, lang)] = frozenset(e.lower() for e in entries)
+        return found
 
     def _fragments(self, rule: Rule, doc: Document, lang: str | None) -> Iterator[Finding]:
         max_words = int(rule.params.get("max_words", 3))
@@ -208,9 +179,7 @@ class MtArtifactDetector:
             # Where the paragraph's text ends, found once: slicing the rest of the
             # paragraph for every line was quadratic in a paragraph of many lines.
             content_end = start + len(text[start:end].rstrip())
-            for m in _FRAGMENT.finditer(text, start, end):
-                if m.end() < content_end:
-                    continue  # a hard-wrapped line, not the paragraph's end
+            for m in final_fragments(text, start, end, content_end):
                 frag = m.group("frag")
                 words = _WORD.findall(frag)
                 if not words or len(words) > max_words:
@@ -241,7 +210,7 @@ class MtArtifactDetector:
         starts = [start for start, _ in paragraphs(doc)]
         seen: dict[str, tuple[bool, int]] = {}  # key -> (ever standalone, last paragraph)
         sentences = list(_SENTENCE.finditer(text))
-        signatures = [sentence_signature(m.group()) for m in sentences]
+        signatures = sentence_signatures(list(map(_GROUP, sentences)))
         shared = Counter(signatures)
         long_sentences = []
         for m, signature in zip(sentences, signatures):
@@ -268,9 +237,9 @@ class MtArtifactDetector:
                 yield finding_from_rule(rule, doc, start, m.end(),
                                         message=f"{rule.message}: sentence repeated")
             seen[key] = (was_standalone or standalone, para)
-        doubled_ok = {w.lower() for w in self.repetition.get(lang or "", {}).get("doubled_words", [])}
+        doubled_ok = self._lowered("repetition", "doubled_words", lang)
         min_single = int(rule.params.get("min_single_word_length", 4))
-        for first, second, end, chunk in _repeated_runs(text):
+        for first, second, end, chunk in repeated_runs(text):
             single = not _CHUNK_SEPARATOR.search(chunk)
             if single and (len(chunk) < min_single or chunk.lower() in doubled_ok):
                 continue

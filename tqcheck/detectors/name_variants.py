@@ -12,7 +12,8 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator
+from operator import itemgetter
+from typing import Iterable, Iterator
 
 import regex
 
@@ -53,17 +54,23 @@ class Transliteration:
     def skeleton(self, word: str) -> tuple[str, int]:
         """(folded form, locality): locality counts local features minus foreign ones.
         Names recur from document to document, so results are kept (a bounded cache)."""
+        return self.skeletons([word])[word]
+
+    def skeletons(self, words: Iterable[str]) -> dict[str, tuple[str, int]]:
+        """The cache of skeletons, holding at least those of `words` (distinct words):
+        one call per document, not one per word."""
         cache = self.__dict__.setdefault("_skeletons", {})
-        found = cache.get(word)
-        if found is None:
-            if len(cache) >= _SKELETON_CACHE:
+        missing = [word for word in words if word not in cache]
+        if missing:
+            if len(cache) + len(missing) > _SKELETON_CACHE:
                 cache.clear()
-            found = cache[word] = self._skeleton(word)
-        return found
+            cache.update(zip(missing, map(self._skeleton, missing)))
+        return cache
 
     def _skeleton(self, word: str) -> tuple[str, int]:
-        folded = "".join(c for c in unicodedata.normalize("NFD", word.lower())
-                         if not unicodedata.combining(c))
+        folded = unicodedata.normalize("NFD", word.lower())
+        if not folded.isascii():  # else no combining mark to drop (most names)
+            folded = "".join(c for c in folded if not unicodedata.combining(c))
         locality = sum(word.lower().count(m) for m in self.local_marks)
         for pair in self.pairs:
             folded, n_local = pair.local.subn(pair.token, folded)
@@ -88,7 +95,8 @@ def name_variants(text: str, translit: Transliteration) -> Iterator[Variant]:
     # Only a word that shares its skeleton with another word can be a variant: where
     # and how often words occur, and whether inside a sentence (most of this check's
     # time), is looked at for those words only; most texts have none.
-    spellings_of = Counter(translit.skeleton(word)[0] for word in dict.fromkeys(_NAME.findall(text)))
+    names = dict.fromkeys(_NAME.findall(text))
+    spellings_of = Counter(map(itemgetter(0), map(translit.skeletons(names).__getitem__, names)))
     if not spellings_of or max(spellings_of.values()) < 2:
         return
     occurrences: dict[str, list[tuple[int, int]]] = {}

@@ -44,10 +44,6 @@ def word_internal(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
 
 
-def _is_inch_mark(text: str, i: int) -> bool:
-    return text[i] == '"' and i > 0 and text[i - 1].isdigit()
-
-
 @lru_cache(maxsize=64)
 def _mark_finder(quote_pairs: tuple[tuple[str, str], ...]) -> re.Pattern:
     """A class of every character that opens or closes one of the pairs: the scan visits
@@ -73,69 +69,88 @@ def _closing_position(text: str, i: int, end: int) -> bool:
             and (i + 1 >= end or not text[i + 1].isalnum()))
 
 
-def scan(text: str, start: int, end: int, quote_pairs: tuple[tuple[str, str], ...]) -> Scan:
-    """Match openers and closers in text[start:end]. Quotes close only their own opener;
-    a closer that matches something deeper in the stack closes the inner ones too (they
-    are reported open), as a human reader would resolve it."""
+@lru_cache(maxsize=64)
+def _tables(quote_pairs: tuple[tuple[str, str], ...]) -> tuple[
+        dict[str, tuple[str, str]], dict[str, tuple[tuple[str, str], ...]], frozenset]:
+    """(opener -> pair, closer -> pairs, the quotation pairs) for one language's
+    pairs, built once (not once per paragraph)."""
     openers: dict[str, tuple[str, str]] = {}
     closers: dict[str, list[tuple[str, str]]] = {}
     for pair in (*quote_pairs, *BRACKETS):
         openers.setdefault(pair[0], pair)
         closers.setdefault(pair[1], []).append(pair)
-    quotes = set(quote_pairs)
+    return openers, {ch: tuple(pairs) for ch, pairs in closers.items()}, frozenset(quote_pairs)
+
+
+def scan(text: str, start: int, end: int, quote_pairs: tuple[tuple[str, str], ...]) -> Scan:
+    """Match openers and closers in text[start:end]. Quotes close only their own opener;
+    a closer that matches something deeper in the stack closes the inner ones too (they
+    are reported open), as a human reader would resolve it.
+
+    Runs once per mark of every paragraph, so the stack is kept inline and each `Mark`
+    is built once, from a plain tuple, at the end."""
+    openers, closers, quotes = _tables(quote_pairs)
+    last = len(text) - 1
     stack: list[tuple[int, tuple[str, str]]] = []
     open_pairs: dict[tuple[str, str], int] = {}  # how many of each pair the stack holds
-    marks: list[Mark] = []
+    # (open_at, close_at, pair, quote depth, mismatched); close_at -1: closed by nothing
+    marks: list[tuple[int, int | None, tuple[str, str], int, bool]] = []
     stray: list[tuple[int, tuple[str, str]]] = []
     # Counts kept as the stack changes, not recounted per mark: "« a « b « c …" was
     # quadratic in the number of marks.
     depth = 0  # quotations on the stack
 
-    def push(at: int, pair: tuple[str, str]) -> None:
+    def close(level: int, at: int) -> int:
+        """Pop the stack down to `level`; the last popped is closed at `at`."""
         nonlocal depth
-        stack.append((at, pair))
-        open_pairs[pair] = open_pairs.get(pair, 0) + 1
-        depth += pair in quotes
-
-    def pop() -> tuple[int, tuple[str, str]]:
-        nonlocal depth
-        at, pair = stack.pop()
-        open_pairs[pair] -= 1
-        depth -= pair in quotes
-        return at, pair
-
-    def close(level: int, at: int) -> None:
         while len(stack) > level:
-            pos, pair = pop()
-            marks.append(Mark(pos, at if len(stack) == level else None, pair, depth))
+            pos, pair = stack.pop()
+            open_pairs[pair] -= 1
+            if pair in quotes:
+                depth -= 1
+            marks.append((pos, at if len(stack) == level else None, pair, depth, False))
+        return depth
 
     for found in _mark_finder(quote_pairs).finditer(text, start, end):
-        i, ch = found.start(), found.group()
-        if ch not in "()[]{}\"" and word_internal(text, i):
-            continue
-        if ch == '"' and _is_inch_mark(text, i) and not open_pairs.get(('"', '"')):
-            continue
-        closed = False
-        for pair in closers.get(ch, ()):
-            if open_pairs.get(pair):
-                close(next(k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == pair), i)
-                closed = True
-                break
-        if closed:
-            continue
+        i = found.start()
+        ch = text[i]
+        if ch not in "()[]{}\"" and 0 < i < last and text[i - 1].isalpha() and text[i + 1].isalpha():
+            continue  # word_internal: mojibake, not punctuation
+        if ch == '"' and i > 0 and text[i - 1].isdigit() and not open_pairs.get(('"', '"')):
+            continue  # an inch mark
+        pairs = closers.get(ch)
+        if pairs is not None:
+            closed = False
+            for pair in pairs:
+                if open_pairs.get(pair):
+                    close(next(k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == pair), i)
+                    closed = True
+                    break
+            if closed:
+                continue
         if (ch == '"' and stack and stack[-1][1] in quotes and '"' not in stack[-1][1]
                 and _closing_position(text, i, end)):
             # “…" : one mismatched pair, not an opener left open plus a new quotation
-            pos, pair = pop()
-            marks.append(Mark(pos, i, pair, depth, mismatched=True))
+            pos, pair = stack.pop()
+            open_pairs[pair] -= 1
+            depth -= 1  # the pair is a quotation
+            marks.append((pos, i, pair, depth, True))
             continue
-        if ch in openers:
-            push(i, openers[ch])
+        pair = openers.get(ch)
+        if pair is not None:
+            stack.append((i, pair))
+            open_pairs[pair] = open_pairs.get(pair, 0) + 1
+            if pair in quotes:
+                depth += 1
             continue
         if ch == ")" and _ENUMERATOR.search(text[_line_tail(text, start, i):i]):
             continue
-        stray.append((i, closers[ch][0]))
+        stray.append((i, pairs[0]))
     close(0, -1)
-    fixed = tuple(Mark(m.open_at, None if m.close_at == -1 else m.close_at, m.pair, m.quote_depth,
-                       m.mismatched) for m in marks)
-    return Scan(tuple(sorted(fixed, key=lambda m: m.open_at)), tuple(stray))
+    marks.sort(key=_open_at)
+    return Scan(tuple(Mark(pos, None if at == -1 else at, pair, quote_depth, mismatched)
+                      for pos, at, pair, quote_depth, mismatched in marks), tuple(stray))
+
+
+def _open_at(mark: tuple) -> int:
+    return mark[0]
