@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
+from tqcheck.detectors.line_facts import document_lines
 from tqcheck.model import Document, Line, Rule
 from tqcheck.required_digit import DIGIT
 
@@ -122,10 +123,12 @@ class LinePlans:
         """(line, rules to search on it) for each line where any rule may match."""
         prefilter = self._prefilter_due(doc)
         by_words, allowed, always, always_by_words = self._tables_for(rules)
+        # Word counts per line, counted once per document for every line detector.
+        words = document_lines(doc).all.words
         if prefilter is None:
-            for line in doc.lines:
+            for line, count in zip(doc.lines, words):
                 if not line.blank:
-                    yield line, by_words[len(line.text.split())]
+                    yield line, by_words[count]
             return
         lines = doc.lines
         hits = prefilter.masks(doc.text, doc.index.starts)
@@ -136,7 +139,7 @@ class LinePlans:
                 continue
             found = hits.get(i)
             if found is None:
-                chosen = always_by_words[len(line.text.split())]
+                chosen = always_by_words[words[i]]
                 if chosen:
                     yield line, chosen
                 continue
@@ -144,6 +147,6 @@ class LinePlans:
             if mask & self._digit_rules and not DIGIT.search(line.text):
                 mask &= ~self._digit_rules  # rules that cannot match without a digit
             if mask:
-                chosen = self._chosen(mask, len(line.text.split()))
+                chosen = self._chosen(mask, words[i])
                 if chosen:
                     yield line, chosen
