@@ -132,6 +132,7 @@ class LinePlans:
             return
         lines = doc.lines
         hits = prefilter.masks(doc.text, doc.index.starts)
+        digit_rules, known = self._digit_rules, self._chosen_cache.get
         # Lines without a hit matter only when some rule runs everywhere.
         for i in range(len(lines)) if always else sorted(hits):
             line = lines[i]
@@ -144,9 +145,9 @@ class LinePlans:
                     yield line, chosen
                 continue
             mask = (found & allowed) | always
-            if mask & self._digit_rules and not DIGIT.search(line.text):
-                mask &= ~self._digit_rules  # rules that cannot match without a digit
+            if mask & digit_rules and not DIGIT.search(line.text):
+                mask &= ~digit_rules  # rules that cannot match without a digit
             if mask:
-                chosen = self._chosen(mask, words[i])
+                chosen = known((mask, words[i])) or self._chosen(mask, words[i])
                 if chosen:
                     yield line, chosen
