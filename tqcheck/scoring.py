@@ -140,10 +140,11 @@ def score(text: str, findings: Iterable[Finding], model: ScoreModel | None = Non
     noise_by_cat: dict[str, float] = {}
     take = covered.take
     for negative, start, end, cat in sorted(noise, key=_HEAVIEST_FIRST):  # stable
+        w = -negative
         for a, b in take(start, end):
             chars = len("".join(text[a:b].split()))  # = _nonspace(text[a:b])
             noise_chars += chars
-            noise_by_cat[cat] = noise_by_cat.get(cat, 0.0) + -negative * chars
+            noise_by_cat[cat] = noise_by_cat.get(cat, 0.0) + w * chars
     content = _nonspace(text) - noise_chars
     n_w = sum(noise_by_cat.values())
     share = n_w / (content + n_w) if content + n_w > 0 else 0.0

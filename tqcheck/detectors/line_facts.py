@@ -53,7 +53,7 @@ class LineFacts:
         if self._parent is None or self._index is None:
             return None
         column = getattr(self._parent, name)
-        return list(map(column.__getitem__, self._index))
+        return [column[k] for k in self._index]
 
     @cached_property
     def sentence_end(self) -> list[bool]:
@@ -103,8 +103,8 @@ class DocumentLines:
         lines = doc.lines
         self.all = LineFacts(lines)
         filled = [k for k, words in enumerate(self.all.words) if words]
-        self.filled = LineFacts(tuple(map(lines.__getitem__, filled)),
-                                list(map(self.all.words.__getitem__, filled)), self.all, filled)
+        self.filled = LineFacts(tuple(lines[k] for k in filled),
+                                [self.all.words[k] for k in filled], self.all, filled)
 
 
 @lru_cache(maxsize=2)
