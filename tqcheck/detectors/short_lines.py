@@ -195,9 +195,10 @@ def _leading(f: LineFacts, max_words: int, prose_words: int, min_run: int) -> li
 
 def _teasers(f: LineFacts, max_words: int, date_words: int, min_pairs: int) -> list[int]:
     lines, words = f.lines, f.words
-    # (The clock time is looked for first: most short lines have none.)
-    stamp = [count <= date_words and _CLOCK.search(line.text) is not None
-             and _YEAR.search(line.text) is not None for count, line in zip(words, lines)]
+    # (A clock time needs a ":" or an "h": most short lines are settled without a search.)
+    stamp = [count <= date_words and (":" in line.text or "h" in line.text)
+             and _CLOCK.search(line.text) is not None and _YEAR.search(line.text) is not None
+             for count, line in zip(words, lines)]
     if min_pairs > 0 and sum(stamp) < min_pairs:
         return []  # a teaser list needs `min_pairs` timestamps
 
