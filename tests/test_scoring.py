@@ -96,8 +96,7 @@ def test_covered_intervals_match_the_reference_merge(pairs):
     intervals = [(a, a + n) for a, n in pairs]  # empty and touching ones included
     covered, parts_seen = _Covered(), []
     for start, end in intervals:
-        parts_seen.append(covered.uncovered(start, end))
-        covered.add(start, end)
+        parts_seen.append(covered.take(start, end))
     expected_parts, expected_cover = _covered_the_old_way(intervals)
     assert parts_seen == expected_parts
     assert list(zip(covered.starts, covered.ends)) == expected_cover

@@ -58,7 +58,10 @@ def _removed_line_ranges(text: str, index: LineIndex, removed: set[int],
     ranges = []
     for first, last in _runs(sorted(removed)):
         prev, nxt = first - 1, last + 1
-        extra_rules = set().union(*(rules.get(i, set()) for i in range(first, last + 1)))
+        extra_rules: set[str] = set()
+        for i in range(first, last + 1):
+            if i in rules:
+                extra_rules |= rules[i]
         if prev < 0:
             while nxt < len(lines) and lines[nxt].blank and nxt not in removed:
                 last = nxt
@@ -97,13 +100,20 @@ def plan_edits(text: str, findings: Iterable[Finding]) -> list[Edit]:
     line_rules: dict[int, set[str]] = {}
     spans: list[tuple[int, int, str, str]] = []
     replaces: list[tuple[int, int, str, str]] = []
+    starts, bisect_right = index.starts, bisect.bisect_right
     for f in findings:
+        if f.action == "flag":
+            continue  # most findings: nothing to plan
         if f.action == "remove-line":
-            first = index.line_at(f.start).number - 1
-            last = index.line_at(max(f.end - 1, f.start)).number - 1
+            # The 0-based numbers of the lines holding f.start and f.end - 1 (= line_at).
+            first = max(bisect_right(starts, f.start) - 1, 0)
+            last = max(bisect_right(starts, max(f.end - 1, f.start)) - 1, 0)
             for i in range(first, min(last, len(lines) - 1) + 1):
                 removed_lines.add(i)
-                line_rules.setdefault(i, set()).add(f.rule)
+                if i in line_rules:
+                    line_rules[i].add(f.rule)
+                else:
+                    line_rules[i] = {f.rule}
         elif f.action == "remove-span":
             start, end = _tidy_span(text, f.start, f.end)
             line = index.line_at(start)

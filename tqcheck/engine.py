@@ -4,6 +4,7 @@ and every adapter go through one `Checker`.
 """
 from __future__ import annotations
 
+import operator
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from tqcheck.cleaning import clean_to_fixpoint, compose, plan_edits
@@ -82,19 +83,24 @@ class Checker:
         # Sibling rules (the same noise written for several languages) often match the
         # same text: one finding per category and span, the most severe, lowest code.
         found: dict[tuple, Finding] = {}
+        screened = self.finding_filter is not None or self.selection is not None
         for detector in self.detectors:
             for f in detector.detect(doc, ctx):
-                if self.finding_filter is not None and not self.finding_filter(f):
-                    continue
-                if self.selection is not None and not self.selection.keeps(
-                        f, self._rules_by_code.get(f.rule), doc.path, ctx.language):
+                if screened and not self._keeps(f, doc, ctx):
                     continue
                 key = (f.category, f.start, f.end)
-                if key not in found or _rank(f) < _rank(found[key]):
+                kept = found.get(key)
+                if kept is None or _rank(f) < _rank(kept):
                     found[key] = f
         index = doc.index
-        return sorted((f.located(index) for f in found.values()),
-                      key=lambda f: (f.start, f.end, f.rule))
+        return [f.located(index) for f in sorted(found.values(), key=_REPORT_ORDER)]
+
+    def _keeps(self, f: Finding, doc: Document, ctx: DetectionContext) -> bool:
+        """The finding passes the caller's filter and the per-file / per-language selection."""
+        if self.finding_filter is not None and not self.finding_filter(f):
+            return False
+        return self.selection is None or self.selection.keeps(
+            f, self._rules_by_code.get(f.rule), doc.path, ctx.language)
 
     def check(self, text: str | Document, *, lang: str | None = None,
               path: str | None = None) -> FileReport:
@@ -157,6 +163,8 @@ class Checker:
 MAX_LANGUAGE_ROUNDS = 3
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+#: The order findings are reported in (locating them changes none of these fields).
+_REPORT_ORDER = operator.attrgetter("start", "end", "rule")
 
 
 def _rank(f: Finding) -> tuple[int, str]:

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from tqcheck.lineindex import LineIndex, line_index
+from tqcheck.lineindex import line_index
 from tqcheck.model import Finding
 
 SEVERITY_WEIGHT = {"error": 1.0, "warning": 0.6, "info": 0.25}
@@ -60,12 +61,8 @@ class ScoreModel:
         return self.severity.get(f.severity, 0.5) * self.category.get(f.category, 1.0) * f.confidence
 
 
-def _covered(text: str, index: LineIndex, f: Finding) -> tuple[int, int]:
-    if f.action == "remove-line":
-        first = index.line_at(f.start)
-        last = index.line_at(max(f.end - 1, f.start))
-        return first.start, last.end
-    return f.start, f.end
+#: Sort key of the noise list: heaviest first, then leftmost (ties keep their order).
+_HEAVIEST_FIRST = operator.itemgetter(0, 1)
 
 
 def _nonspace(text: str) -> int:
@@ -81,30 +78,34 @@ class _Covered:
         self.starts: list[int] = []
         self.ends: list[int] = []
 
-    def uncovered(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The parts of start..end no interval covers, in order."""
-        parts, pos = [], start
+    def take(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Cover start..end, joining every interval it overlaps or touches, and return
+        the parts of it no interval covered before, in order. One pair of bisects does
+        both: the intervals that touch start..end hold every one that overlaps it."""
         starts, ends = self.starts, self.ends
-        for i in range(bisect.bisect_right(ends, start), len(starts)):
-            a, b = starts[i], ends[i]
-            if a >= end:
-                break
-            if a > pos:
-                parts.append((pos, a))
-            pos = max(pos, b)
-        if pos < end:
-            parts.append((pos, end))
-        return parts
-
-    def add(self, start: int, end: int) -> None:
-        """Cover start..end, joining every interval it overlaps or touches."""
-        first = bisect.bisect_left(self.ends, start)   # first interval with b >= start
-        last = bisect.bisect_right(self.starts, end)   # intervals before it have a <= end
+        first = bisect.bisect_left(ends, start)   # first interval with b >= start
+        last = bisect.bisect_right(starts, end)   # intervals before it have a <= end
         if first < last:
-            start = min(start, self.starts[first])
-            end = max(end, self.ends[last - 1])
-        self.starts[first:last] = [start]
-        self.ends[first:last] = [end]
+            if starts[first] <= start and end <= ends[first]:
+                return []  # inside one interval (it touches no other: they are joined)
+            parts, pos = [], start
+            for i in range(first, last):
+                a = starts[i]
+                if a >= end:
+                    break
+                if a > pos:
+                    parts.append((pos, a))
+                if ends[i] > pos:
+                    pos = ends[i]
+            if pos < end:
+                parts.append((pos, end))
+            start = min(start, starts[first])
+            end = max(end, ends[last - 1])
+        else:
+            parts = [(start, end)] if start < end else []
+        starts[first:last] = [start]
+        ends[first:last] = [end]
+        return parts
 
 
 def score(text: str, findings: Iterable[Finding], model: ScoreModel | None = None
@@ -115,15 +116,20 @@ def score(text: str, findings: Iterable[Finding], model: ScoreModel | None = Non
     if not findings:
         return 100.0, {}
     index = line_index(text)
+    starts, lines = index.starts, index.lines
     # Noise: each non-space character counts once, at the heaviest finding covering it.
-    noise: list[tuple[float, int, int, str]] = []
+    noise: list[tuple[float, int, int, str]] = []  # (-weight, start, end, category)
     density: dict[str, float] = {}
     per_rule: dict[str, list[tuple[float, str]]] = {}
+    weight = model.weight
     for f in findings:
-        w = model.weight(f)
+        w = weight(f)
         if f.category in NOISE_CATEGORIES:
-            start, end = _covered(text, index, f)
-            noise.append((w, start, end, f.category))
+            start, end = f.start, f.end
+            if f.action == "remove-line":  # it covers its whole lines (= LineIndex.line_at)
+                start = lines[max(bisect.bisect_right(starts, start) - 1, 0)].start
+                end = lines[max(bisect.bisect_right(starts, max(f.end - 1, f.start)) - 1, 0)].end
+            noise.append((-w, start, end, f.category))
         else:
             per_rule.setdefault(f.rule, []).append((w, f.category))
     for weights in per_rule.values():
@@ -132,12 +138,13 @@ def score(text: str, findings: Iterable[Finding], model: ScoreModel | None = Non
     covered = _Covered()
     noise_chars = 0
     noise_by_cat: dict[str, float] = {}
-    for w, start, end, cat in sorted(noise, key=lambda n: (-n[0], n[1])):
-        for a, b in covered.uncovered(start, end):
-            chars = _nonspace(text[a:b])
+    take = covered.take
+    for negative, start, end, cat in sorted(noise, key=_HEAVIEST_FIRST):  # stable
+        w = -negative
+        for a, b in take(start, end):
+            chars = len("".join(text[a:b].split()))  # = _nonspace(text[a:b])
             noise_chars += chars
             noise_by_cat[cat] = noise_by_cat.get(cat, 0.0) + w * chars
-        covered.add(start, end)
     content = _nonspace(text) - noise_chars
     n_w = sum(noise_by_cat.values())
     share = n_w / (content + n_w) if content + n_w > 0 else 0.0

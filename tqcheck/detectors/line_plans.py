@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
+from tqcheck.detectors.line_facts import document_lines
 from tqcheck.model import Document, Line, Rule
 from tqcheck.required_digit import DIGIT
 
@@ -126,13 +127,16 @@ class LinePlans:
         """(line, rules to search on it) for each line where any rule may match."""
         self._prefilter_due(doc)  # builds it once due; each rule list has its own
         by_words, allowed, always, always_by_words, prefilter = self._tables_for(rules)
+        # Word counts per line, counted once per document for every line detector.
+        words = document_lines(doc).all.words
         if prefilter is None:
-            for line in doc.lines:
+            for line, count in zip(doc.lines, words):
                 if not line.blank:
-                    yield line, by_words[len(line.text.split())]
+                    yield line, by_words[count]
             return
         lines = doc.lines
         hits = prefilter.masks(doc.text, doc.index.starts)
+        digit_rules, known = self._digit_rules, self._chosen_cache.get
         # Lines without a hit matter only when some rule runs everywhere.
         for i in range(len(lines)) if always else sorted(hits):
             line = lines[i]
@@ -140,14 +144,14 @@ class LinePlans:
                 continue
             found = hits.get(i)
             if found is None:
-                chosen = always_by_words[len(line.text.split())]
+                chosen = always_by_words[words[i]]
                 if chosen:
                     yield line, chosen
                 continue
             mask = (found & allowed) | always
-            if mask & self._digit_rules and not DIGIT.search(line.text):
-                mask &= ~self._digit_rules  # rules that cannot match without a digit
+            if mask & digit_rules and not DIGIT.search(line.text):
+                mask &= ~digit_rules  # rules that cannot match without a digit
             if mask:
-                chosen = self._chosen(mask, len(line.text.split()))
+                chosen = known((mask, words[i])) or self._chosen(mask, words[i])
                 if chosen:
                     yield line, chosen

@@ -41,13 +41,15 @@ def menu_lines(facts: LineFacts, min_run: int, max_words: int) -> list[int]:
     words, shaped = facts.words, facts.menu_shaped
     out: list[int] = []
     start = None
-    for i in range(len(words) + 1):
-        if i < len(words) and shaped[i] and 0 < words[i] <= max_words:
-            start = i if start is None else start
-            continue
-        if start is not None:
+    for i, (menu_shaped, count) in enumerate(zip(shaped, words)):
+        if menu_shaped and 0 < count <= max_words:
+            if start is None:
+                start = i
+        elif start is not None:
             out += _menu(facts, start, i, min_run)
-        start = None
+            start = None
+    if start is not None:
+        out += _menu(facts, start, len(words), min_run)
     return out
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Callable, Iterable
 
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
@@ -147,14 +148,17 @@ class LineShapeDetector:
             self.verdicts.clear()  # bounded memory, whatever the mix of languages
         cache = self.verdicts.setdefault(ctx.language, {})
         out: list[Finding] = []
+        line_hits, known = setup.line_hits, cache.get
         for k, line in enumerate(lines):
             text = line.text
             if len(text) > KEPT_CHARS:
-                hits = setup.line_hits(text)  # a sentence: seldom repeats
+                hits = line_hits(text)  # a sentence: seldom repeats
             else:
-                hits = cache.get(text)
+                hits = known(text)
                 if hits is None:
-                    hits = cache[text] = setup.line_hits(text)
+                    hits = cache[text] = line_hits(text)
+            if not hits:
+                continue  # most lines
             for plan, positional in hits:
                 if positional and not (prose_before[k] < plan.edge
                                        or total - prose_before[k + 1] < plan.edge):
@@ -247,7 +251,4 @@ def _one_of(characters: str) -> re.Pattern:
 def _prose_counts(words: list[int], rules: list[Rule]) -> list[int]:
     """counts[k]: lines of prose among the first k lines (so counts[-1] is the total)."""
     least = min(int(rule.params.get("prose_words", _POSITION["prose_words"])) for rule in rules)
-    counts = [0]
-    for n in words:
-        counts.append(counts[-1] + (n >= least))
-    return counts
+    return list(accumulate((n >= least for n in words), initial=0))

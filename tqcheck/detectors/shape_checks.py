@@ -122,8 +122,13 @@ TAIL_SEPARATORS = (" — ", " – ", " | ")
 TAIL_CHARS, CAPTION_WORDS = 80, 3
 
 
+_TAIL_SEPARATOR = re.compile("|".join(map(re.escape, TAIL_SEPARATORS)))
+
+
 def credit_tail(text: str, lexicon: LineLexicon, params: dict) -> bool:
     """A caption ending in a credit ("Le pont fermé mardi. Photo : Jean Roe/AFP")."""
+    if not _TAIL_SEPARATOR.search(text):
+        return False  # most lines; (the cut below would leave no caption before it)
     cut = max(text.rfind(sep) + len(sep) for sep in TAIL_SEPARATORS)
     tail = text[cut:].strip(" ).")
     if cut <= 0 or not tail or len(tail) > TAIL_CHARS or len(text[:cut].split()) < CAPTION_WORDS:

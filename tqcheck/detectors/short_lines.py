@@ -117,9 +117,9 @@ def _runs(hits: list[int]) -> list[list[int]]:
 def _letterless(f: LineFacts, max_tokens: int) -> list[int]:
     lines, words, end = f.lines, f.words, f.sentence_end
     out = []
-    for k, line in enumerate(lines):
-        text = line.text.strip()
-        if f.letter[k] or words[k] > max_tokens or _DATE_TIME.match(text):
+    for k in [k for k, has_letter in enumerate(f.letter) if not has_letter]:  # a few
+        text = lines[k].text.strip()
+        if words[k] > max_tokens or _DATE_TIME.match(text):
             continue
         before = k - 1 if k else None
         after = k + 1 if k + 1 < len(lines) else None
@@ -139,21 +139,26 @@ def _letterless(f: LineFacts, max_tokens: int) -> list[int]:
 
 def _repeated(f: LineFacts, max_words: int, min_count: int, prose_words: int,
               period_share: float) -> list[int]:
-    texts = [line.text.strip() for line in f.lines]
-    counts = Counter(texts)
+    lines, words = f.lines, f.words
+    # Only labels are counted: lines of at most this many words. Lines with the same
+    # stripped text have the same number of words, so each label's count is exact.
+    widest = max(max_words, TEMPLATE_LABEL_WORDS)
+    short = [k for k, n in enumerate(words) if 0 < n <= widest]
+    texts = {k: lines[k].text.strip() for k in short}
+    counts = Counter(texts.values())
     # The page template's period: how often its most repeated label comes back (once a
     # post, once a teaser). Furniture comes back about as often; a user name, a rank or
     # a heading that a few posts share comes back less.
-    period = max((counts[texts[k]] for k in range(len(texts))
-                  if f.label_like(k, TEMPLATE_LABEL_WORDS)), default=0)
+    period = max((counts[texts[k]] for k in short if f.label_like(k, TEMPLATE_LABEL_WORDS)),
+                 default=0)
     floor = max(min_count, period_share * period)
     out = []
-    for k, line in enumerate(f.lines):
+    for k in short:
         if counts[texts[k]] < floor or not f.label_like(k, max_words):
             continue
         # A speaker or field label that introduces prose ("Frage:") belongs to the text.
-        if (_LIST_INTRO.search(line.text) and k + 1 < len(texts)
-                and f.words[k + 1] >= prose_words):
+        if (_LIST_INTRO.search(lines[k].text) and k + 1 < len(lines)
+                and words[k + 1] >= prose_words):
             continue
         out.append(k)
     return out
@@ -190,8 +195,10 @@ def _leading(f: LineFacts, max_words: int, prose_words: int, min_run: int) -> li
 
 def _teasers(f: LineFacts, max_words: int, date_words: int, min_pairs: int) -> list[int]:
     lines, words = f.lines, f.words
-    stamp = [words[k] <= date_words and bool(_YEAR.search(line.text))
-             and bool(_CLOCK.search(line.text)) for k, line in enumerate(lines)]
+    # (A clock time needs a ":" or an "h": most short lines are settled without a search.)
+    stamp = [count <= date_words and (":" in line.text or "h" in line.text)
+             and _CLOCK.search(line.text) is not None and _YEAR.search(line.text) is not None
+             for count, line in zip(words, lines)]
     if min_pairs > 0 and sum(stamp) < min_pairs:
         return []  # a teaser list needs `min_pairs` timestamps
 
@@ -215,7 +222,8 @@ def _teasers(f: LineFacts, max_words: int, date_words: int, min_pairs: int) -> l
 
 
 def _menu_outside(f: LineFacts, min_run: int, max_words: int, prose_words: int) -> list[int]:
-    prose = [k for k in range(len(f.lines)) if f.prose(k, prose_words)]
+    prose = [k for k, (words, end) in enumerate(zip(f.words, f.sentence_end))
+             if words >= prose_words and end]  # = f.prose(k, prose_words)
     if not prose:
         return []  # no article to be outside of
     first, last = prose[0], prose[-1]

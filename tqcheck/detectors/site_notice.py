@@ -114,7 +114,7 @@ class SiteNoticeDetector:
         self.rules = rules
         self.cues = PerLanguage(data_for("site_notice", rules), NoticeCues.from_table)
         self.plans: dict[str | None, list[_Plan]] = {}
-        self.verdicts: dict[str | None, dict[str, tuple[bool, ...]]] = {}
+        self.verdicts: dict[str | None, dict[str, tuple[int, ...]]] = {}
 
     def detect(self, doc: Document, ctx: DetectionContext) -> Iterable[Finding]:
         cues = self.cues.for_language(ctx.language)
@@ -137,14 +137,15 @@ class SiteNoticeDetector:
             if not least <= words <= most:
                 continue
             text = line.text
-            verdicts = cache.get(text) if len(text) <= CACHED_CHARS else None
-            if verdicts is None:
-                verdicts = tuple(plan.accepts(cues, text, words) for plan in plans)
+            accepted = cache.get(text) if len(text) <= CACHED_CHARS else None
+            if accepted is None:
+                # The plans (by position) that accept the line: mostly none.
+                accepted = tuple(k for k, plan in enumerate(plans)
+                                 if plan.accepts(cues, text, words))
                 if len(text) <= CACHED_CHARS:
-                    cache[text] = verdicts
-            for found, verdict, plan in zip(hits, verdicts, plans):
-                if verdict:
-                    start = line.start + len(text) - len(text.lstrip())
-                    found.append(finding_from_rule(plan.rule, doc, start,
-                                                   start + len(text.strip())))
+                    cache[text] = accepted
+            for k in accepted:
+                start = line.start + len(text) - len(text.lstrip())
+                hits[k].append(finding_from_rule(plans[k].rule, doc, start,
+                                                 start + len(text.strip())))
         return [finding for found in hits for finding in found]

@@ -33,20 +33,21 @@ def stream(reports: Iterable[FileReport], out: TextIO, color: bool = False, **_:
     for report in reports:
         records = records or bool(report.id)
         lines: list[str] = []
+        where = _where(report)
         if report.error:
             errors += 1
-            lines.append(f"{_where(report)}: error: {report.error}")
+            lines.append(f"{where}: error: {report.error}")
         else:
             checked += 1
         for warning in report.warnings:
-            lines.append(f"{_where(report)}: warning: {warning}")
+            lines.append(f"{where}: warning: {warning}")
         if report.findings:
             files_with += 1
         for f in report.findings:
             code = click.style(f.rule, fg=_SEVERITY_COLOUR.get(f.severity), bold=True) if color else f.rule
-            lines.append(f"{_where(report)}:{f.line}:{f.column}: {code} [{f.category}] "
+            lines.append(f"{where}:{f.line}:{f.column}: {code} [{f.category}] "
                          f"{f.message}: {_snippet(f.text)!r}")
-            findings += 1
+        findings += len(report.findings)
         if lines:
             out.write("\n".join(lines) + "\n")
     unit = "document" if records else "file"
