@@ -17,7 +17,7 @@ Nothing here knows a language: evidence comes from the identifiers and from
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import re
 
@@ -26,6 +26,7 @@ import regex
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.foreign_evidence import LanguageData, Segment, Thresholds, Verdict, judge
 from tqcheck.detectors.foreign_lines import foreign_part
+from tqcheck.detectors.foreign_screen import native_screen
 from tqcheck.detectors.foreign_words import build_lexicon, orthography_hit, suspicious
 from tqcheck.langid import CACHE_LIMIT, Prediction, get_second_opinion
 from tqcheck.model import Document, Finding, Rule
@@ -68,6 +69,7 @@ class ForeignDetector:
             for p in table.get("particles", ()))
         self._language_data: dict[str, LanguageData] = {}
         self._home_sets: dict[str, frozenset[str]] = {}
+        self._native_tests: dict[str, Callable[[str], bool] | None] = {}
         self._line_cache: dict[tuple[str, str], tuple] = {}
         kin: dict[str, set[str]] = {}
         for lang, table in self._orthography.items():
@@ -96,6 +98,17 @@ class ForeignDetector:
             self._language_data[lang] = data
         return data
 
+    def native_test(self, lang: str) -> Callable[[str], bool] | None:
+        """The test of lines surely in `lang` from their words alone
+        (`tqcheck.detectors.foreign_screen`), or None without word data for it. The
+        document-language vote counts the lines that pass without predicting them, and
+        `detect` passes over them: they hold nothing any rule here could flag."""
+        if lang not in self._native_tests:
+            th = self._thresholds
+            self._native_tests[lang] = None if lang in NO_LANGUAGE else native_screen(
+                self.language_data(lang), th.native_min_words, th.native_min_own_share)
+        return self._native_tests[lang]
+
     def kin(self, lang: str) -> frozenset[str]:
         """Languages that language ID confuses with `lang`: the `close` lists of the
         orthography data, read both ways (hr lists sr, so sr's kin include hr)."""
@@ -116,6 +129,10 @@ class ForeignDetector:
         home = self._home_or_und(lang, data) - {"und"}
         sure = self._thresholds.split_below
         may_enclose, may_end = _MAY_ENCLOSE.search, MAY_END.search
+        # A line that passes the screen of `native_test` is passed over too, whether or
+        # not it was predicted: the vote counts such lines without predicting them, and
+        # the outcome must not depend on which lines some earlier document had cached.
+        native = self.native_test(lang) or _never
         content = 0  # characters of the document's non-blank lines, stripped
         for line in doc.lines:
             text = line.text
@@ -124,15 +141,18 @@ class ForeignDetector:
                 continue
             content += len(stripped)
             found = known(stripped)
-            if found is None:  # a line too short to vote (menus, headings, bylines)
-                if not _has_lowercase_word(stripped):
+            if found is None:  # screened by the vote, or too short to vote
+                if not _has_lowercase_word(stripped) or native(stripped):
                     continue  # nothing in it can be judged (see below): not even predicted
                 found = predict(stripped)
             enclosed = None  # (line_verdicts looks when it is not known here)
             if found.language in home:
                 enclosed = may_enclose(text) is not None
-                if not enclosed and (found.confidence >= sure or may_end(text) is None):
+                if not enclosed and (found.confidence >= sure or may_end(text) is None
+                                     or native(stripped)):
                     continue
+            elif native(stripped):
+                continue
             elif not _has_lowercase_word(stripped):
                 # Every piece of a line is judged only when it holds a word starting
                 # with a lowercase letter (`_worth`), and its pieces start where the
@@ -348,6 +368,10 @@ def _has_lowercase_word(text: str) -> bool:
     for run in _ALNUM_RUN.finditer(text):
         if run.group()[0].islower():
             return True
+    return False
+
+
+def _never(line: str) -> bool:
     return False
 
 

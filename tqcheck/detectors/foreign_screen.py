@@ -1,0 +1,88 @@
+"""Lines surely in the document language, told from their words without language ID.
+
+Why: language ID costs about as much as a bare fastText pass over every line, twice over
+(the document-language vote predicts every line, then the foreign detector looks at the
+lines again). Half the characters of news text sit in plain lines whose every sentence
+is full of the document language's own frequent words and holds no frequent word of any
+other language, no spelling the language never uses, and no bracket or quotation mark:
+such a line has nothing a foreign-fragment rule could flag, and fastText always places
+it at home (bench/fragments: no line passing the screen on either seed was predicted in
+another language, and no inserted fragment of another language passed it). Splitting a
+line into words and looking them up in sets is several times cheaper than a prediction,
+so those lines are counted for the document language without one.
+
+Nothing here knows a language: the words and spellings come from rules/data
+(`function_words`, `orthography`) through `LanguageData`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from tqcheck.detectors.foreign_evidence import LanguageData
+
+#: Words, roughly, of a lowercased line (the stdlib `re`: several times faster than
+#: `regex` here). Digits start no word.
+_WORD = re.compile(r"[^\W\d_]\w*(?:['’-]\w+)*")
+#: Any mark that may open or close an aside or a quotation: such a line goes to the
+#: detector, which identifies what is inside.
+_ENCLOSING = re.compile(r"[()\[\]«»“”„‹›\"]")
+#: Where a sentence (or a clause after a colon or semicolon) may end: every piece of the
+#: line must show the document language on its own, so a foreign sentence appended to a
+#: native one cannot hide behind it.
+_PIECE_END = re.compile(r"[.!?…;:]+\s+")
+#: Cached answers per language (cleared when they reach this many).
+CACHE_LIMIT = 5_000
+
+
+def native_screen(data: LanguageData, min_words: int, min_own_share: float,
+                  ) -> Callable[[str], bool] | None:
+    """A test of one stripped line: True when it is surely in the language of `data`
+    (see the module docstring). None when the language has no frequent-word list (then
+    there is no evidence to screen with, and every line is identified as before).
+
+    A line passes when it has no enclosing mark, no frequent word of another language
+    (`data.foreign_words`), no letter or spelling the language never uses (searched in
+    the whole lowercased line, names included: stricter than the detector's own test),
+    and every piece between sentence ends has at least `min_words` words, of which at
+    least `min_own_share` are frequent words of the language or its kin."""
+    own, foreign = data.own_words, data.foreign_words
+    if not own:
+        return None
+    letters, patterns = data.letters, data.patterns
+    cache: dict[str, bool] = {}
+    findall, pieces, enclosing = _WORD.findall, _PIECE_END.split, _ENCLOSING.search
+    own_word = own.__contains__
+
+    def surely_native(line: str) -> bool:
+        known = cache.get(line)
+        if known is not None:
+            return known
+        answer = _passes(line)
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+        cache[line] = answer
+        return answer
+
+    def _passes(line: str) -> bool:
+        if enclosing(line) is not None:
+            return False
+        low = line.lower()
+        if letters and not letters.isdisjoint(low):
+            return False
+        words = findall(low)
+        if not words or not foreign.keys().isdisjoint(words):
+            return False
+        for pattern in patterns:
+            if pattern.search(low):
+                return False
+        for piece in pieces(low):
+            piece_words = findall(piece)
+            if not piece_words:
+                continue
+            if len(piece_words) < min_words \
+                    or sum(map(own_word, piece_words)) < min_own_share * len(piece_words):
+                return False
+        return True
+
+    return surely_native
