@@ -34,9 +34,10 @@ MIN_VOTE_CHARS = 20
 #: their words for it (`document_language`).
 SCREEN_AFTER = 2
 #: A screened vote that gives the screened language less than this share (with other
-#: languages voting) is redone with every line predicted: screened lines count at
-#: confidence 1, fastText's own is rarely under 0.5 on them, so at this share the exact
-#: vote still names the same language (it could not fall under MIXED_THRESHOLD).
+#: languages voting) is redone with every line predicted: screened lines count at a
+#: guessed confidence (the mean of their language's predicted lines), and at this share
+#: even a guess twice too high leaves the exact vote naming the same language (it could
+#: not fall under MIXED_THRESHOLD).
 SCREEN_SURE = 0.9
 #: Predictions kept per identifier; the cache is emptied when it grows past this.
 #: Reuse within a document (cleaning passes, vote then fragments) needs a few thousand
@@ -216,7 +217,8 @@ class FastTextIdentifier:
         `screen(lang)` (the foreign detector's `native_test`) gives a cheap test of
         lines surely in `lang` from their words (`tqcheck.detectors.foreign_screen`).
         Once the first SCREEN_AFTER voting lines all went to one language, later lines
-        that pass its test vote for it (at confidence 1) without a fastText call. The
+        that pass its test vote for it without a fastText call (at the mean confidence
+        of the lines predicted in it). The
         outcome is the exact vote's unless the test was wrong: when the screened vote
         does not end in that language with only its votes or at least SCREEN_SURE of
         them, every line is predicted and the exact vote decides (a bilingual article,
@@ -228,6 +230,8 @@ class FastTextIdentifier:
         top_of_line = self._top_of_line
         test = candidate = None
         sure_lines, screened = 0, 0.0  # (confident lines before screening)
+        first_lines: list[str] = []  # ... and those lines
+        candidate_chars = 0  # characters of the lines predicted in the screened language
         # One loop: strip, predict (the cache, else fastText as `predict_one` would) and
         # count, per line. The vote asks about every line of every document, so its
         # per-line Python is measured against fastText's own time (bench/fragments).
@@ -244,22 +248,28 @@ class FastTextIdentifier:
             found = top_of_line(unit)
             if found[1] >= MIN_CONFIDENCE and found[0] != "und":
                 votes[found[0]] = votes.get(found[0], 0.0) + len(unit) * found[1]
+                if found[0] == candidate:
+                    candidate_chars += len(unit)
             if screen is not None and candidate is None \
                     and found[1] >= MIN_CONFIDENCE and found[0] != "und":
                 if len(votes) > 1:
                     screen = None  # two languages from the start: every line predicted
                 else:
                     sure_lines += 1
+                    first_lines.append(unit)
                     if sure_lines == SCREEN_AFTER:
                         candidate = found[0]
                         test = screen(candidate)
+                        candidate_chars = sum(map(len, first_lines))
         if not voted:
             voters = shorter or [text]
             return vote(zip(voters, self._predict_top(voters)), kin)
         if not screened:
             return _tally(votes, kin)
         exact = len(votes) == 1 and candidate in votes
-        votes[candidate] = votes.get(candidate, 0.0) + screened
+        # Screened lines count at the mean confidence of the lines predicted in their
+        # language: the exact vote's weight for them, as near as it can be guessed.
+        votes[candidate] += screened * (votes[candidate] / candidate_chars)
         outcome = _tally(votes, kin)
         if exact or (outcome[0] == candidate and outcome[1] >= SCREEN_SURE):
             return outcome

@@ -20,6 +20,7 @@ import re
 from typing import Callable
 
 from tqcheck.detectors.foreign_evidence import LanguageData
+from tqcheck.segments import line_segments
 
 #: Words, roughly, of a lowercased line (the stdlib `re`: several times faster than
 #: `regex` here). Digits start no word.
@@ -35,39 +36,55 @@ _PIECE_END = re.compile(r"[.!?…;:]+\s+")
 CACHE_LIMIT = 5_000
 
 
-def native_screen(data: LanguageData, min_words: int, min_own_share: float,
-                  ) -> Callable[[str], bool] | None:
-    """A test of one stripped line: True when it is surely in the language of `data`
-    (see the module docstring). None when the language has no frequent-word list (then
-    there is no evidence to screen with, and every line is identified as before).
+#: What the test says of a line: nothing to screen by (predict it), surely native with
+#: nothing enclosed, or surely native outside its asides and quotations (which the
+#: detector still identifies one by one).
+UNSURE, NATIVE, NATIVE_OUTSIDE = 0, 1, 2
+#: The text outside a line's asides and quotations must be at least this share of it
+#: for the line to count as native: a long quotation may be in any language.
+MIN_OUTSIDE_SHARE = 0.5
 
-    A line passes when it has no enclosing mark, no frequent word of another language
-    (`data.foreign_words`), no letter or spelling the language never uses (searched in
-    the whole lowercased line, names included: stricter than the detector's own test),
-    and every piece between sentence ends has at least `min_words` words, of which at
-    least `min_own_share` are frequent words of the language or its kin."""
+
+def native_screen(data: LanguageData, min_words: int, min_own_share: float,
+                  ) -> Callable[[str], int] | None:
+    """A test of one stripped line: NATIVE when it is surely in the language of `data`
+    (see the module docstring), NATIVE_OUTSIDE when its text outside asides and
+    quotations is (and is most of it), else UNSURE (0, false). None when the language
+    has no frequent-word list (then there is no evidence to screen with, and every line
+    is identified as before).
+
+    Text passes when it has no unpaired enclosing mark, no frequent word of another
+    language (`data.foreign_words`), no letter or spelling the language never uses
+    (searched in the whole lowercased text, names included: stricter than the
+    detector's own test), and every piece between sentence ends has at least
+    `min_words` words, of which at least `min_own_share` are frequent words of the
+    language or its kin."""
     own, foreign = data.own_words, data.foreign_words
     if not own:
         return None
     letters, patterns = data.letters, data.patterns
-    cache: dict[str, bool] = {}
+    cache: dict[str, int] = {}
     findall, pieces, enclosing = _WORD.findall, _PIECE_END.split, _ENCLOSING.search
     own_word = own.__contains__
 
-    def surely_native(line: str) -> bool:
+    def surely_native(line: str) -> int:
         known = cache.get(line)
         if known is not None:
             return known
-        answer = _passes(line)
+        if enclosing(line) is None:
+            answer = NATIVE if passes(line) else UNSURE
+        else:
+            outside = _outside(line)
+            answer = NATIVE_OUTSIDE if (
+                outside is not None and len(outside) >= MIN_OUTSIDE_SHARE * len(line)
+                and enclosing(outside) is None and passes(outside)) else UNSURE
         if len(cache) >= CACHE_LIMIT:
             cache.clear()
         cache[line] = answer
         return answer
 
-    def _passes(line: str) -> bool:
-        if enclosing(line) is not None:
-            return False
-        low = line.lower()
+    def passes(text: str) -> bool:
+        low = text.lower()
         if letters and not letters.isdisjoint(low):
             return False
         words = findall(low)
@@ -86,3 +103,16 @@ def native_screen(data: LanguageData, min_words: int, min_own_share: float,
         return True
 
     return surely_native
+
+
+def _outside(line: str) -> str | None:
+    """The line without its asides and quotations (each replaced by a space), or None
+    when they overlap (a quotation inside brackets: left to the detector)."""
+    parts, pos = [], 0
+    for piece in line_segments(line, 0, len(line), 0, sentences=False):
+        if piece.start < pos:
+            return None
+        parts.append(line[pos:piece.start])
+        pos = piece.end
+    parts.append(line[pos:])
+    return " ".join(parts).strip()
