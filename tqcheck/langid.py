@@ -35,7 +35,7 @@ MIN_VOTE_CHARS = 20
 SCREEN_AFTER = 2
 #: A screened vote that gives the screened language less than this share (with other
 #: languages voting) is redone with every line predicted: screened lines count at a
-#: guessed confidence (the mean of their language's predicted lines), and at this share
+#: guessed confidence (as their language's predicted lines did), and at this share
 #: even a guess twice too high leaves the exact vote naming the same language (it could
 #: not fall under MIXED_THRESHOLD).
 SCREEN_SURE = 0.9
@@ -217,8 +217,8 @@ class FastTextIdentifier:
         `screen(lang)` (the foreign detector's `native_test`) gives a cheap test of
         lines surely in `lang` from their words (`tqcheck.detectors.foreign_screen`).
         Once the first SCREEN_AFTER voting lines all went to one language, later lines
-        that pass its test vote for it without a fastText call (at the mean confidence
-        of the lines predicted in it). The
+        that pass its test vote for it without a fastText call (as the lines predicted in
+        it and its kin did, on average). The
         outcome is the exact vote's unless the test was wrong: when the screened vote
         does not end in that language with only its votes or at least SCREEN_SURE of
         them, every line is predicted and the exact vote decides (a bilingual article,
@@ -231,7 +231,8 @@ class FastTextIdentifier:
         test = candidate = None
         sure_lines, screened = 0, 0.0  # (confident lines before screening)
         first_lines: list[str] = []  # ... and those lines
-        candidate_chars = 0  # characters of the lines predicted in the screened language
+        family: set[str] = set()  # the screened language and its kin
+        family_chars = 0  # characters of the voting lines predicted in one of them
         # One loop: strip, predict (the cache, else fastText as `predict_one` would) and
         # count, per line. The vote asks about every line of every document, so its
         # per-line Python is measured against fastText's own time (bench/fragments).
@@ -248,8 +249,8 @@ class FastTextIdentifier:
             found = top_of_line(unit)
             if found[1] >= MIN_CONFIDENCE and found[0] != "und":
                 votes[found[0]] = votes.get(found[0], 0.0) + len(unit) * found[1]
-                if found[0] == candidate:
-                    candidate_chars += len(unit)
+                if found[0] in family:
+                    family_chars += len(unit)
             if screen is not None and candidate is None \
                     and found[1] >= MIN_CONFIDENCE and found[0] != "und":
                 if len(votes) > 1:
@@ -260,16 +261,22 @@ class FastTextIdentifier:
                     if sure_lines == SCREEN_AFTER:
                         candidate = found[0]
                         test = screen(candidate)
-                        candidate_chars = sum(map(len, first_lines))
+                        family = {candidate, *(kin(candidate) if kin else ())}
+                        family_chars = sum(map(len, first_lines))
         if not voted:
             voters = shorter or [text]
             return vote(zip(voters, self._predict_top(voters)), kin)
         if not screened:
             return _tally(votes, kin)
         exact = len(votes) == 1 and candidate in votes
-        # Screened lines count at the mean confidence of the lines predicted in their
-        # language: the exact vote's weight for them, as near as it can be guessed.
-        votes[candidate] += screened * (votes[candidate] / candidate_chars)
+        # Screened lines vote as the predicted lines of their language and its kin did
+        # (the same mean confidence per character, shared between those languages in
+        # the same proportions: a Croatian page's lines split between hr, sr and bs):
+        # the exact vote's weights for them, as near as they can be guessed.
+        kept = {lang: v for lang, v in votes.items() if lang in family}
+        per_char = screened / family_chars
+        for lang, v in kept.items():
+            votes[lang] += v * per_char
         outcome = _tally(votes, kin)
         if exact or (outcome[0] == candidate and outcome[1] >= SCREEN_SURE):
             return outcome

@@ -106,7 +106,8 @@ class ForeignDetector:
         if lang not in self._native_tests:
             th = self._thresholds
             self._native_tests[lang] = None if lang in NO_LANGUAGE else native_screen(
-                self.language_data(lang), th.native_min_words, th.native_min_own_share)
+                self.language_data(lang), th.native_min_words, th.native_min_own_share,
+                th.native_min_line_words)
         return self._native_tests[lang]
 
     def kin(self, lang: str) -> frozenset[str]:

@@ -46,19 +46,20 @@ MIN_OUTSIDE_SHARE = 0.5
 
 
 def native_screen(data: LanguageData, min_words: int, min_own_share: float,
-                  ) -> Callable[[str], int] | None:
+                  min_line_words: int) -> Callable[[str], int] | None:
     """A test of one stripped line: NATIVE when it is surely in the language of `data`
     (see the module docstring), NATIVE_OUTSIDE when its text outside asides and
     quotations is (and is most of it), else UNSURE (0, false). None when the language
     has no frequent-word list (then there is no evidence to screen with, and every line
     is identified as before).
 
-    Text passes when it has no unpaired enclosing mark, no frequent word of another
-    language (`data.foreign_words`), no letter or spelling the language never uses
-    (searched in the whole lowercased text, names included: stricter than the
-    detector's own test), and every piece between sentence ends has at least
-    `min_words` words, of which at least `min_own_share` are frequent words of the
-    language or its kin."""
+    Text passes when it has at least `min_line_words` words and is not all capitals
+    (fastText is least reliable on headings, menus and shouting: they are predicted), no
+    unpaired enclosing mark, no frequent word of another language
+    (`data.foreign_words`), no letter or spelling the language never uses (searched in
+    the whole lowercased text, names included: stricter than the detector's own test),
+    and every piece between sentence ends has at least `min_words` words, of which at
+    least `min_own_share` are frequent words of the language or its kin."""
     own, foreign = data.own_words, data.foreign_words
     if not own:
         return None
@@ -88,7 +89,8 @@ def native_screen(data: LanguageData, min_words: int, min_own_share: float,
         if letters and not letters.isdisjoint(low):
             return False
         words = findall(low)
-        if not words or not foreign.keys().isdisjoint(words):
+        if len(words) < min_line_words or not foreign.keys().isdisjoint(words) \
+                or text.isupper():
             return False
         for pattern in patterns:
             if pattern.search(low):
