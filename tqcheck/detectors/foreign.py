@@ -181,8 +181,10 @@ class ForeignDetector:
         return findings
 
     def clear_cache(self) -> None:
-        """Forget every line verdict (benchmarks measure the uncached cost with this)."""
+        """Forget every line verdict and screened line (benchmarks measure the uncached
+        cost with this)."""
         self._line_cache.clear()
+        self._native_tests.clear()
 
     def line_verdicts(self, line: str, lang: str, found: Prediction | None = None,
                       enclosed: bool | None = None,

@@ -60,7 +60,7 @@ def native_screen(data: LanguageData, min_words: int, min_own_share: float,
     the whole lowercased text, names included: stricter than the detector's own test),
     and every piece between sentence ends has at least `min_words` words, of which at
     least `min_own_share` are frequent words of the language or its kin."""
-    own, foreign = data.own_words, data.foreign_words
+    own, foreign_words = data.own_words, data.foreign_words.keys()
     if not own:
         return None
     letters, patterns = data.letters, data.patterns
@@ -85,22 +85,26 @@ def native_screen(data: LanguageData, min_words: int, min_own_share: float,
         return answer
 
     def passes(text: str) -> bool:
+        # (Cheapest tests first; each piece is split into words once.)
+        if text.isupper():
+            return False
         low = text.lower()
         if letters and not letters.isdisjoint(low):
             return False
-        words = findall(low)
-        if len(words) < min_line_words or not foreign.keys().isdisjoint(words) \
-                or text.isupper():
-            return False
-        for pattern in patterns:
-            if pattern.search(low):
-                return False
+        total = 0
         for piece in pieces(low):
             piece_words = findall(piece)
             if not piece_words:
                 continue
-            if len(piece_words) < min_words \
-                    or sum(map(own_word, piece_words)) < min_own_share * len(piece_words):
+            n = len(piece_words)
+            if n < min_words or not foreign_words.isdisjoint(piece_words) \
+                    or sum(map(own_word, piece_words)) < min_own_share * n:
+                return False
+            total += n
+        if total < min_line_words:
+            return False
+        for pattern in patterns:
+            if pattern.search(low):
                 return False
         return True
 
