@@ -32,7 +32,7 @@ MIN_CONFIDENCE = 0.3
 MIN_VOTE_CHARS = 20
 #: Voting lines that must all go to one language before later lines are screened by
 #: their words for it (`document_language`).
-SCREEN_AFTER = 2
+SCREEN_AFTER = 1
 #: A screened vote that gives the screened language less than this share (with other
 #: languages voting) is redone with every line predicted: screened lines count at a
 #: guessed confidence (as their language's predicted lines did), and at this share
@@ -260,9 +260,12 @@ class FastTextIdentifier:
                     first_lines.append(unit)
                     if sure_lines == SCREEN_AFTER:
                         candidate = found[0]
-                        test = screen(candidate)
                         family = {candidate, *(kin(candidate) if kin else ())}
                         family_chars = sum(map(len, first_lines))
+                        # The words screen vouches for a language and its close kin
+                        # together (hr, sr, bs share their frequent words): which of
+                        # them leads is fastText's to say, line by line.
+                        test = screen(candidate) if len(family) == 1 else None
         if not voted:
             voters = shorter or [text]
             return vote(zip(voters, self._predict_top(voters)), kin)

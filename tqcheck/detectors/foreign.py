@@ -145,11 +145,9 @@ class ForeignDetector:
             found = known(stripped)
             enclosed = None  # (line_verdicts looks when it is not known here)
             if found is None:  # screened by the vote, or too short to vote
-                if not _has_lowercase_word(stripped):
-                    continue  # nothing in it can be judged (see below): not even predicted
                 screened = native(stripped)
-                if screened == NATIVE:
-                    continue
+                if screened == NATIVE or not _has_lowercase_word(stripped):
+                    continue  # nothing in it can be judged (see below): not even predicted
                 if screened == UNSURE:
                     found = predict(stripped)
             if found is None:
