@@ -31,7 +31,9 @@ MIN_CONFIDENCE = 0.3
 #: Lines shorter than this do not vote (unless nothing longer exists).
 MIN_VOTE_CHARS = 20
 #: Voting lines that must all go to one language before later lines are screened by
-#: their words for it (`document_language`).
+#: their words for it (`document_language`). One: a wrong first guess (an English
+#: title on a French page) only costs the screening, since the French lines then fail
+#: the English screen, are predicted, and outvote it (the vote is then redone exactly).
 SCREEN_AFTER = 1
 #: A screened vote that gives the screened language less than this share (with other
 #: languages voting) is redone with every line predicted: screened lines count at a
@@ -217,12 +219,14 @@ class FastTextIdentifier:
         `screen(lang)` (the foreign detector's `native_test`) gives a cheap test of
         lines surely in `lang` from their words (`tqcheck.detectors.foreign_screen`).
         Once the first SCREEN_AFTER voting lines all went to one language, later lines
-        that pass its test vote for it without a fastText call (as the lines predicted in
-        it and its kin did, on average). The
-        outcome is the exact vote's unless the test was wrong: when the screened vote
-        does not end in that language with only its votes or at least SCREEN_SURE of
-        them, every line is predicted and the exact vote decides (a bilingual article,
-        a foreign footer). (With only one language voting, the share is 1 either way.)
+        that pass
+        its test vote for it without a fastText call, at the mean confidence of the
+        lines predicted in it. The outcome is the exact vote's but for that estimate:
+        when the screened vote does not end in that language with only its votes or at
+        least SCREEN_SURE of them, every line is predicted and the exact vote decides
+        (a bilingual article, a foreign footer). (With only one language voting, the
+        share is 1 either way.) So is a vote whose predicted lines went to two close
+        languages (the screen cannot tell Croatian from Serbian).
         """
         votes: dict[str, float] = {}
         shorter: list[str] = []  # the voters when no line is long enough
@@ -262,10 +266,7 @@ class FastTextIdentifier:
                         candidate = found[0]
                         family = {candidate, *(kin(candidate) if kin else ())}
                         family_chars = sum(map(len, first_lines))
-                        # The words screen vouches for a language and its close kin
-                        # together (hr, sr, bs share their frequent words): which of
-                        # them leads is fastText's to say, line by line.
-                        test = screen(candidate) if len(family) == 1 else None
+                        test = screen(candidate)
         if not voted:
             voters = shorter or [text]
             return vote(zip(voters, self._predict_top(voters)), kin)
@@ -277,6 +278,11 @@ class FastTextIdentifier:
         # the same proportions: a Croatian page's lines split between hr, sr and bs):
         # the exact vote's weights for them, as near as they can be guessed.
         kept = {lang: v for lang, v in votes.items() if lang in family}
+        if len(kept) > 1:
+            # The words screen vouches for a language and its close kin together (hr,
+            # sr, bs share their frequent words): when fastText split the predicted
+            # lines between them, which one leads is for it to say on every line.
+            return self.document_language(text, kin)
         per_char = screened / family_chars
         for lang, v in kept.items():
             votes[lang] += v * per_char

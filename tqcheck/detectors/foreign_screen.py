@@ -1,18 +1,24 @@
 """Lines surely in the document language, told from their words without language ID.
 
-Why: language ID costs about as much as a bare fastText pass over every line, twice over
-(the document-language vote predicts every line, then the foreign detector looks at the
-lines again). Half the characters of news text sit in plain lines whose every sentence
-is full of the document language's own frequent words and holds no frequent word of any
-other language, no spelling the language never uses, and no bracket or quotation mark:
-such a line has nothing a foreign-fragment rule could flag, and fastText always places
-it at home (bench/fragments: no line passing the screen on either seed was predicted in
-another language, and no inserted fragment of another language passed it). Splitting a
-line into words and looking them up in sets is several times cheaper than a prediction,
-so those lines are counted for the document language without one.
+Why: the document-language vote predicts every line, which alone costs about a bare
+fastText pass. Most lines of news are plain sentences full of the document language's
+own frequent words (rules/data/function_words), with no frequent word of any other
+language, no letter the language never uses (rules/data/orthography `letters`) and no
+bracket or quotation mark: such a line holds nothing a foreign-fragment rule could flag,
+and fastText places it at home. On the fragment benchmark (five seeds) about 70% of the
+characters pass, no inserted fragment of four words or more falls in text that passes
+(bracketed ones sit in asides, which are still identified), and on the 5 MB speed
+corpus no language changes. Those lines vote without a prediction, and the detector
+passes over them.
 
-Nothing here knows a language: the words and spellings come from rules/data
-(`function_words`, `orthography`) through `LanguageData`.
+The test uses plain string methods (lower, replace, split) and set look-ups: about a
+tenth of a prediction per line. A regular expression over the line's words, or the
+orthography `patterns`, cost as much as the prediction saved (measured: a word pattern
+21 us, the eight French spelling patterns 11 us, fastText 50-80 us on a 300-character
+line), so the spelling patterns are left to the detector's judging of lines that fail.
+
+Nothing here knows a language: the words and letters come from rules/data through
+`LanguageData`.
 """
 from __future__ import annotations
 
