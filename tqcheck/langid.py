@@ -37,10 +37,10 @@ MIN_VOTE_CHARS = 20
 SCREEN_AFTER = 1
 #: A screened vote that gives the screened language less than this share (with other
 #: languages voting) is redone with every line predicted: screened lines count at a
-#: guessed confidence (as their language's predicted lines did), and at this share
-#: even a guess twice too high leaves the exact vote naming the same language (it could
-#: not fall under MIXED_THRESHOLD).
-SCREEN_SURE = 0.9
+#: guessed confidence (the mean of their language's predicted lines), and at this share
+#: even a guess twice too high leaves the exact vote naming the same language (at worst
+#: 0.67, above MIXED_THRESHOLD).
+SCREEN_SURE = 0.8
 #: Predictions kept per identifier; the cache is emptied when it grows past this.
 #: Reuse within a document (cleaning passes, vote then fragments) needs a few thousand
 #: at most; 200,000 made a worker's peak RSS grow from 143 to 277 MB between 5 and 50 MB
