@@ -237,6 +237,7 @@ class FastTextIdentifier:
         first_lines: list[str] = []  # ... and those lines
         family: set[str] = set()  # the screened language and its kin
         family_chars = 0  # characters of the voting lines predicted in one of them
+        # (only the screened language's own, unless the vote is redone below)
         # One loop: strip, predict (the cache, else fastText as `predict_one` would) and
         # count, per line. The vote asks about every line of every document, so its
         # per-line Python is measured against fastText's own time (bench/fragments).
@@ -273,19 +274,14 @@ class FastTextIdentifier:
         if not screened:
             return _tally(votes, kin)
         exact = len(votes) == 1 and candidate in votes
-        # Screened lines vote as the predicted lines of their language and its kin did
-        # (the same mean confidence per character, shared between those languages in
-        # the same proportions: a Croatian page's lines split between hr, sr and bs):
-        # the exact vote's weights for them, as near as they can be guessed.
-        kept = {lang: v for lang, v in votes.items() if lang in family}
-        if len(kept) > 1:
+        if sum(1 for lang in votes if lang in family) > 1:
             # The words screen vouches for a language and its close kin together (hr,
             # sr, bs share their frequent words): when fastText split the predicted
             # lines between them, which one leads is for it to say on every line.
             return self.document_language(text, kin)
-        per_char = screened / family_chars
-        for lang, v in kept.items():
-            votes[lang] += v * per_char
+        # Screened lines vote at the mean confidence of the lines predicted in their
+        # language: the exact vote's weight for them, as near as it can be guessed.
+        votes[candidate] += votes[candidate] * (screened / family_chars)
         outcome = _tally(votes, kin)
         if exact or (outcome[0] == candidate and outcome[1] >= SCREEN_SURE):
             return outcome

@@ -63,10 +63,10 @@ def native_screen(data: LanguageData, min_words: int, min_own_share: float,
     Text passes when it has at least `min_line_words` words and is not all capitals
     (fastText is least reliable on headings, menus and shouting: they are predicted), no
     unpaired enclosing mark, no frequent word of another language
-    (`data.foreign_words`), no letter or spelling the language never uses (searched in
-    the whole lowercased text, names included: stricter than the detector's own test),
-    and every piece between sentence ends has at least `min_words` words, of which at
-    least `min_own_share` are frequent words of the language or its kin."""
+    (`data.foreign_words`), no letter the language never uses (`data.letters`, searched
+    in the whole lowercased text, names included: stricter than the detector's own
+    test), and every piece between sentence ends has at least `min_words` words, of
+    which at least `min_own_share` are frequent words of the language or its kin."""
     own, foreign_words = data.own_words, data.foreign_words.keys()
     if not own:
         return None
