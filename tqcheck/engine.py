@@ -45,6 +45,9 @@ class Checker:
         # Languages language ID confuses (the foreign detector reads them from data):
         # they vote together for the document language.
         self._kin = next((d.kin for d in self.detectors if d.name == "foreign"), None)
+        # ... and it knows lines surely in a language from their words (no prediction).
+        self._native = next((d.native_test for d in self.detectors if d.name == "foreign"),
+                            None)
 
     def _rule_detectors(self) -> list[Detector]:
         """One instance per detector kind named by the rules, given those rules."""
@@ -75,7 +78,8 @@ class Checker:
         if lang:
             return DetectionContext(language=lang, language_confidence=1.0,
                                     identifier=self._identifier)
-        language, confidence, shares = self.identifier.document_language(doc.text, self._kin)
+        language, confidence, shares = self.identifier.document_language(
+            doc.text, self._kin, self._native)
         return DetectionContext(language=language, language_confidence=confidence,
                                 identifier=self.identifier, shares=shares)
 

@@ -30,6 +30,17 @@ MIXED_THRESHOLD = 0.6
 MIN_CONFIDENCE = 0.3
 #: Lines shorter than this do not vote (unless nothing longer exists).
 MIN_VOTE_CHARS = 20
+#: Voting lines that must all go to one language before later lines are screened by
+#: their words for it (`document_language`). One: a wrong first guess (an English
+#: title on a French page) only costs the screening, since the French lines then fail
+#: the English screen, are predicted, and outvote it (the vote is then redone exactly).
+SCREEN_AFTER = 1
+#: A screened vote that gives the screened language less than this share (with other
+#: languages voting) is redone with every line predicted: screened lines count at a
+#: guessed confidence (the mean of their language's predicted lines), and at this share
+#: even a guess twice too high leaves the exact vote naming the same language (at worst
+#: 0.67, above MIXED_THRESHOLD).
+SCREEN_SURE = 0.8
 #: Predictions kept per identifier; the cache is emptied when it grows past this.
 #: Reuse within a document (cleaning passes, vote then fragments) needs a few thousand
 #: at most; 200,000 made a worker's peak RSS grow from 143 to 277 MB between 5 and 50 MB
@@ -194,6 +205,7 @@ class FastTextIdentifier:
         return [self.predict_one(text) for text in texts]
 
     def document_language(self, text: str, kin: Callable[[str], frozenset[str]] | None = None,
+                          screen: Callable[[str], Callable[[str], bool] | None] | None = None,
                           ) -> tuple[str, float, tuple[tuple[str, float], ...]]:
         """(language, confidence, shares) by a character-weighted vote over lines.
 
@@ -203,11 +215,29 @@ class FastTextIdentifier:
         detector needs first (it then splits only the lines that give it a reason), so
         the vote costs no extra prediction; and a line that mixes two languages still
         votes for the one most of its characters are in.
+
+        `screen(lang)` (the foreign detector's `native_test`) gives a cheap test of
+        lines surely in `lang` from their words (`tqcheck.detectors.foreign_screen`).
+        Once the first SCREEN_AFTER voting lines all went to one language, later lines
+        that pass
+        its test vote for it without a fastText call, at the mean confidence of the
+        lines predicted in it. The outcome is the exact vote's but for that estimate:
+        when the screened vote does not end in that language with only its votes or at
+        least SCREEN_SURE of them, every line is predicted and the exact vote decides
+        (a bilingual article, a foreign footer). (With only one language voting, the
+        share is 1 either way.) So is a vote whose predicted lines went to two close
+        languages (the screen cannot tell Croatian from Serbian).
         """
         votes: dict[str, float] = {}
         shorter: list[str] = []  # the voters when no line is long enough
         voted = False
         top_of_line = self._top_of_line
+        test = candidate = None
+        sure_lines, screened = 0, 0.0  # (confident lines before screening)
+        first_lines: list[str] = []  # ... and those lines
+        family: set[str] = set()  # the screened language and its kin
+        family_chars = 0  # characters of the voting lines predicted in one of them
+        # (only the screened language's own, unless the vote is redone below)
         # One loop: strip, predict (the cache, else fastText as `predict_one` would) and
         # count, per line. The vote asks about every line of every document, so its
         # per-line Python is measured against fastText's own time (bench/fragments).
@@ -218,13 +248,44 @@ class FastTextIdentifier:
                     shorter.append(unit)
                 continue
             voted = True
+            if test is not None and test(unit):
+                screened += len(unit)
+                continue
             found = top_of_line(unit)
             if found[1] >= MIN_CONFIDENCE and found[0] != "und":
                 votes[found[0]] = votes.get(found[0], 0.0) + len(unit) * found[1]
+                if found[0] in family:
+                    family_chars += len(unit)
+            if screen is not None and candidate is None \
+                    and found[1] >= MIN_CONFIDENCE and found[0] != "und":
+                if len(votes) > 1:
+                    screen = None  # two languages from the start: every line predicted
+                else:
+                    sure_lines += 1
+                    first_lines.append(unit)
+                    if sure_lines == SCREEN_AFTER:
+                        candidate = found[0]
+                        family = {candidate, *(kin(candidate) if kin else ())}
+                        family_chars = sum(map(len, first_lines))
+                        test = screen(candidate)
         if not voted:
             voters = shorter or [text]
             return vote(zip(voters, self._predict_top(voters)), kin)
-        return _tally(votes, kin)
+        if not screened:
+            return _tally(votes, kin)
+        exact = len(votes) == 1 and candidate in votes
+        if sum(1 for lang in votes if lang in family) > 1:
+            # The words screen vouches for a language and its close kin together (hr,
+            # sr, bs share their frequent words): when fastText split the predicted
+            # lines between them, which one leads is for it to say on every line.
+            return self.document_language(text, kin)
+        # Screened lines vote at the mean confidence of the lines predicted in their
+        # language: the exact vote's weight for them, as near as it can be guessed.
+        votes[candidate] += votes[candidate] * (screened / family_chars)
+        outcome = _tally(votes, kin)
+        if exact or (outcome[0] == candidate and outcome[1] >= SCREEN_SURE):
+            return outcome
+        return self.document_language(text, kin)  # the screen's guess was doubtful
 
     def _predict_top(self, texts: list[str]) -> list[Prediction]:
         """`predict_one` for each text, as one loop: the vote asks about every line of

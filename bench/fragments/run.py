@@ -79,7 +79,7 @@ def score_cases(checker: Checker, cases: list[Case]) -> dict:
 
 
 def _reset_caches(detector) -> None:
-    """Forget every cached prediction, sentence split and line verdict."""
+    """Forget every cached prediction, sentence split, line verdict and screened line."""
     get_identifier().clear_cache()
     get_second_opinion().clear_cache()
     detector.clear_cache()

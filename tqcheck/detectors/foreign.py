@@ -17,7 +17,7 @@ Nothing here knows a language: evidence comes from the identifiers and from
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import re
 
@@ -26,6 +26,7 @@ import regex
 from tqcheck.detectors.base import DetectionContext, finding_from_rule
 from tqcheck.detectors.foreign_evidence import LanguageData, Segment, Thresholds, Verdict, judge
 from tqcheck.detectors.foreign_lines import foreign_part
+from tqcheck.detectors.foreign_screen import NATIVE, NATIVE_OUTSIDE, UNSURE, native_screen
 from tqcheck.detectors.foreign_words import build_lexicon, orthography_hit, suspicious
 from tqcheck.langid import CACHE_LIMIT, Prediction, get_second_opinion
 from tqcheck.model import Document, Finding, Rule
@@ -68,6 +69,7 @@ class ForeignDetector:
             for p in table.get("particles", ()))
         self._language_data: dict[str, LanguageData] = {}
         self._home_sets: dict[str, frozenset[str]] = {}
+        self._native_tests: dict[str, Callable[[str], int] | None] = {}
         self._line_cache: dict[tuple[str, str], tuple] = {}
         kin: dict[str, set[str]] = {}
         for lang, table in self._orthography.items():
@@ -96,6 +98,18 @@ class ForeignDetector:
             self._language_data[lang] = data
         return data
 
+    def native_test(self, lang: str) -> Callable[[str], int] | None:
+        """The test of lines surely in `lang` from their words alone
+        (`tqcheck.detectors.foreign_screen`), or None without word data for it. The
+        document-language vote counts the lines that pass without predicting them, and
+        `detect` passes over them: they hold nothing any rule here could flag."""
+        if lang not in self._native_tests:
+            th = self._thresholds
+            self._native_tests[lang] = None if lang in NO_LANGUAGE else native_screen(
+                self.language_data(lang), th.native_min_words, th.native_min_own_share,
+                th.native_min_line_words)
+        return self._native_tests[lang]
+
     def kin(self, lang: str) -> frozenset[str]:
         """Languages that language ID confuses with `lang`: the `close` lists of the
         orthography data, read both ways (hr lists sr, so sr's kin include hr)."""
@@ -116,6 +130,11 @@ class ForeignDetector:
         home = self._home_or_und(lang, data) - {"und"}
         sure = self._thresholds.split_below
         may_enclose, may_end = _MAY_ENCLOSE.search, MAY_END.search
+        # A line that passes the screen of `native_test` is taken as the screen says
+        # (`_line_verdicts` does the same), whether or not it was predicted: the vote
+        # counts such lines without predicting them, and the outcome must not depend on
+        # which lines some earlier document had cached.
+        native = self.native_test(lang) or _unsure
         content = 0  # characters of the document's non-blank lines, stripped
         for line in doc.lines:
             text = line.text
@@ -124,12 +143,16 @@ class ForeignDetector:
                 continue
             content += len(stripped)
             found = known(stripped)
-            if found is None:  # a line too short to vote (menus, headings, bylines)
-                if not _has_lowercase_word(stripped):
-                    continue  # nothing in it can be judged (see below): not even predicted
-                found = predict(stripped)
             enclosed = None  # (line_verdicts looks when it is not known here)
-            if found.language in home:
+            if found is None:  # screened by the vote, or too short to vote
+                screened = native(stripped)
+                if screened == NATIVE or not _has_lowercase_word(stripped):
+                    continue  # nothing in it can be judged (see below): not even predicted
+                if screened == UNSURE:
+                    found = predict(stripped)
+            if found is None:
+                pass  # native outside its asides and quotations: those are judged
+            elif found.language in home:
                 enclosed = may_enclose(text) is not None
                 if not enclosed and (found.confidence >= sure or may_end(text) is None):
                     continue
@@ -156,8 +179,10 @@ class ForeignDetector:
         return findings
 
     def clear_cache(self) -> None:
-        """Forget every line verdict (benchmarks measure the uncached cost with this)."""
+        """Forget every line verdict and screened line (benchmarks measure the uncached
+        cost with this)."""
         self._line_cache.clear()
+        self._native_tests.clear()
 
     def line_verdicts(self, line: str, lang: str, found: Prediction | None = None,
                       enclosed: bool | None = None,
@@ -170,8 +195,6 @@ class ForeignDetector:
         key = (lang, line)
         cached = self._line_cache.get(key)
         if cached is None:
-            if found is None:
-                found = self._checker.identifier.predict_one(line.strip())
             if enclosed is None:
                 enclosed = _MAY_ENCLOSE.search(line) is not None
             cached = self._line_verdicts(line, lang, found, enclosed)
@@ -180,16 +203,25 @@ class ForeignDetector:
             self._line_cache[key] = cached
         return cached
 
-    def _line_verdicts(self, text: str, lang: str, found: Prediction, enclosed: bool,
+    def _line_verdicts(self, text: str, lang: str, found: Prediction | None, enclosed: bool,
                        ) -> tuple[tuple[str, int, int, Verdict], ...]:
-        """The common case is kept cheap. The line, as predicted once for the
-        document-language vote (`found`), is surely in the document language:
-        only its asides and quotations can still be foreign. Otherwise the line is cut
+        """The common case is kept cheap. A line that the words screen
+        (`native_test`) finds surely native has nothing foreign, or only its asides
+        and quotations can be; it is not predicted. So is a line which, as predicted
+        once for the document-language vote (`found`), is surely in the document
+        language: only its asides and quotations can still be foreign. Otherwise the line is cut
         into sentences and each judged (when fastText keeps some doubt about a line, a
         foreign sentence may be appended to it: on the fragment benchmark's development
         seed, 96% of the lines with an appended sentence fell under `split_below`,
         against half of the clean lines of several sentences)."""
         data = self.language_data(lang)
+        screened = (self.native_test(lang) or _unsure)(text.strip())
+        if screened == NATIVE:
+            return ()
+        if screened == NATIVE_OUTSIDE:
+            return tuple(self._judge_enclosed(text, lang, data))
+        if found is None:
+            found = self._checker.identifier.predict_one(text.strip())
         home = found.language == lang or found.language in data.close
         th = self._thresholds
         if home and (found.confidence >= th.split_below
@@ -349,6 +381,10 @@ def _has_lowercase_word(text: str) -> bool:
         if run.group()[0].islower():
             return True
     return False
+
+
+def _unsure(line: str) -> int:
+    return UNSURE
 
 
 def _second_opinion(text: str) -> tuple[tuple[str, float], ...]:

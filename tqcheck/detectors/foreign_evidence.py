@@ -90,6 +90,11 @@ class Thresholds:
                                    # when a frequent foreign word or spelling shows
     split_below: float = 0.99      # a line less likely in the document language is split
                                    # into sentences and each judged
+    native_min_line_words: int = 6  # a line is surely native (no prediction, nothing to
+                                   # judge) when it has this many words, ...
+    native_min_words: int = 3      # ... every sentence has this many ...
+    native_min_own_share: float = 0.2  # ... and this share of them frequent words of the
+                                   # document language, and nothing foreign (foreign_screen)
 
 
 @dataclass(frozen=True)
