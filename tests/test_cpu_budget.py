@@ -44,6 +44,44 @@ def test_budget_interrupts_a_catastrophic_search():
     assert time.process_time() - started < 2.0
 
 
+def test_a_swallowed_raise_does_not_spend_the_budget():
+    """Some places swallow exceptions (a gc callback prints "Exception ignored in
+    gc_callback" and goes on): the budget must still stop the search that follows."""
+    pattern = regex.compile(r"(?:a|aa)+$")
+    started = time.process_time()
+    swallowed = False
+    try:
+        with cpu_budget.cpu_budget(0.2):
+            try:
+                while time.process_time() - started < 1.0:  # the first raise lands here
+                    pass
+            except cpu_budget.BudgetExceeded:
+                swallowed = True
+            pattern.search("a" * 40 + "!")
+        raise AssertionError("the search should not finish")
+    except cpu_budget.BudgetExceeded:
+        pass
+    assert swallowed
+    assert time.process_time() - started < 3.0
+
+
+def test_leaving_the_block_disarms_the_timer_and_restores_the_handler():
+    import signal
+
+    before = signal.getsignal(signal.SIGVTALRM)
+    try:
+        with cpu_budget.cpu_budget(0.05):
+            while True:  # spend it
+                pass
+    except cpu_budget.BudgetExceeded:
+        pass
+    assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGVTALRM) is before
+    deadline = time.process_time() + 0.3  # no stray raise after the block
+    while time.process_time() < deadline:
+        pass
+
+
 def test_budget_is_not_armed_off_the_main_thread():
     seen = []
 

@@ -7,6 +7,11 @@ the signal interrupts even a search stuck in catastrophic backtracking, and only
 is the document scanned again with per-search timeouts, which name and skip the slow
 rule. Only the main thread can take signals: elsewhere the budget is not armed and the
 caller uses the guarded scan directly.
+
+The handler raises wherever Python happens to be, and some places swallow exceptions
+(gc callbacks such as hypothesis's, `__del__`, weakref callbacks: "Exception ignored
+in ..."). So once the budget is spent the timer keeps firing every `REPEAT_SECONDS` until
+the block is left: a swallowed raise costs one interval, never the budget itself.
 """
 from __future__ import annotations
 
@@ -19,14 +24,31 @@ from typing import Iterator
 #: a base, plus an allowance per character ~4x the cost measured on news pages.
 BASE_SECONDS = 2.0
 SECONDS_PER_CHAR = 1e-5
+#: CPU seconds between further raises once the budget is spent (see the module note).
+REPEAT_SECONDS = 0.05
 
 
-class BudgetExceeded(Exception):
-    """Raised inside the guarded block when its CPU budget is spent."""
+class BudgetExceeded(BaseException):
+    """Raised inside the guarded block when its CPU budget is spent. A BaseException,
+    like KeyboardInterrupt, so no `except Exception` on the way can mistake it for an
+    error of its own and carry on."""
+
+
+class _Armed:
+    """Whether a raise is still wanted: cleared first thing on leaving the block, so a
+    signal that lands during the clean-up does nothing."""
+    active = False
 
 
 def _expired(signum, frame) -> None:
-    raise BudgetExceeded
+    if _Armed.active:
+        raise BudgetExceeded
+
+
+def _disarm(previous) -> None:
+    _Armed.active = False
+    signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+    signal.signal(signal.SIGVTALRM, previous)
 
 
 def budget_for(text: str) -> float:
@@ -44,11 +66,14 @@ def cpu_budget(seconds: float) -> Iterator[bool]:
         yield False
         return
     previous = signal.signal(signal.SIGVTALRM, _expired)
-    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    _Armed.active = True
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds, REPEAT_SECONDS)
     try:
         yield True
     finally:
-        try:
-            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-        finally:  # a signal already pending may still raise here: restore regardless
-            signal.signal(signal.SIGVTALRM, previous)
+        while True:  # a raise can land before `active` is cleared: then disarm again
+            try:
+                _disarm(previous)
+                break
+            except BudgetExceeded:
+                continue
