@@ -1,11 +1,17 @@
 """Shared fixtures: one Checker per session (loading fastText once), devdata location."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The parsed-TOML cache (tqcheck/toml_cache.py) is exercised by every test and every
+# CLI subprocess, but in a folder of this run's own, not in the user's ~/.cache.
+os.environ.setdefault("TQCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="tqcheck-test-cache-"))
 
 
 def _find_devdata() -> Path:

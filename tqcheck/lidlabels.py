@@ -11,20 +11,16 @@ with no 2-letter form stay 3 letters.
 from __future__ import annotations
 
 import functools
-import sys
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from tqcheck.toml_cache import parse_toml
 
 TABLE = Path(__file__).resolve().parent / "data" / "iso639.toml"
 
 
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    data = tomllib.loads(TABLE.read_text("utf-8"))
+    data = parse_toml(TABLE.read_text("utf-8"))
     return {**data["iso639_3"], **data["individual"]}
 
 

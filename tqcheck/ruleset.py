@@ -16,6 +16,7 @@ import regex
 from tqcheck.alternation_prefixes import factored
 from tqcheck.lazy_pattern import LazyPattern
 from tqcheck.model import ACTIONS, CATEGORIES, REMOVALS, SCOPES, SEVERITIES, Rule, RuleExamples
+from tqcheck.toml_cache import parse_toml
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -233,7 +234,7 @@ class Disabled:
 def _toml(raw: str) -> dict:
     """A rule file's table, read once though both `_disabled` and `parse_rule` look at
     it (parsing the TOML of every rule file twice was a tenth of start-up). Read-only."""
-    return tomllib.loads(raw)
+    return parse_toml(raw)
 
 
 def _disabled(path: str, raw: str) -> Disabled | None:
@@ -297,7 +298,7 @@ def load_data(kind: str, folders: Iterable[Path] = ()) -> dict[str, dict]:
             continue
         for path in sorted(base.glob("*.toml")):
             try:
-                out[path.stem] = tomllib.loads(path.read_text("utf-8"))
+                out[path.stem] = parse_toml(path.read_text("utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 line = regex.search(r"line (\d+)", str(exc))
                 raise RuleError(str(path), f"invalid data file: {exc}",
