@@ -1,7 +1,9 @@
 """Shared fixtures: one Checker per session (loading fastText once), devdata location."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # The parsed-TOML cache (tqcheck/toml_cache.py) is exercised by every test and every
 # CLI subprocess, but in a folder of this run's own, not in the user's ~/.cache.
-os.environ.setdefault("TQCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="tqcheck-test-cache-"))
+if "TQCHECK_CACHE_DIR" not in os.environ:
+    os.environ["TQCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="tqcheck-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["TQCHECK_CACHE_DIR"], True)
 
 
 def _find_devdata() -> Path:
